@@ -1,0 +1,29 @@
+"""The ``graphkit`` command: global options, then one subcommand per question."""
+
+from __future__ import annotations
+
+import click
+
+from graphkit.cli.network import import_group, init
+from graphkit.cli.options import GraphkitGroup, Settings, global_options
+from graphkit.cli.paths import path_to
+
+
+@click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@global_options
+@click.version_option(package_name="graphkit")
+@click.pass_context
+def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool) -> None:  # type: ignore[no-untyped-def]
+    """graphkit: whom to ask, in your own professional network.
+
+    \b
+    Example:
+      graphkit path-to "Acme Corp"
+      graphkit --data mynet/ path-to "Acme Corp" --max-hops 3 --format json
+    """
+    ctx.obj = Settings(data=data, backend=backend, as_of=as_of, strict=strict)
+
+
+main.add_command(init)
+main.add_command(import_group)
+main.add_command(path_to)

@@ -1,0 +1,133 @@
+"""Options shared by commands, as decorators, and the per-invocation context."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import click
+
+from graphkit.errors import GraphkitError
+from graphkit.io.dates import parse_date
+from graphkit.io.table import Problems
+from graphkit.locate import Located, locate_network
+from graphkit.store import BACKENDS, GraphStore, open_store
+
+SHOWN_WARNINGS = 10
+
+
+@dataclass
+class Settings:
+    """What the global options chose."""
+
+    data: str | None = None
+    backend: str = "memory"
+    as_of: date | None = None
+    strict: bool = False
+
+    def located(self) -> Located:
+        """The network folder; says on stderr when it is the bundled sample."""
+        found = locate_network(self.data)
+        if found.is_sample:
+            click.echo("note: using the bundled sample network; point graphkit at your own "
+                       "with --data DIR or GRAPHKIT_DATA (create one: graphkit init DIR --me "
+                       "NAME)", err=True)
+        return found
+
+    def open(self) -> GraphStore:
+        """Open the store, reporting any problems in the network files on stderr."""
+        problems = Problems(strict=self.strict)
+        store = open_store(self.located().path, self.backend, self.as_of, problems)
+        report_problems(problems)
+        return store
+
+
+def report_problems(problems: Problems) -> None:
+    """Print warnings (the first few in full) and the count of skipped rows to stderr."""
+    items = list(problems)
+    if not items:
+        return
+    skipped = sum(1 for p in items if p.skipped)
+    for problem in items[:SHOWN_WARNINGS]:
+        click.echo(f"warning: {problem}", err=True)
+    more = len(items) - SHOWN_WARNINGS
+    click.echo(f"warning: {len(items)} problem{'s' if len(items) != 1 else ''} in the input, "
+               f"{skipped} row{'s' if skipped != 1 else ''} skipped"
+               + (f" ({more} more not shown; --strict stops at the first)" if more > 0 else ""),
+               err=True)
+
+
+def parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from None
+
+
+def global_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--data, --backend, --as-of, --strict on the top-level group."""
+    f = click.option("--strict", is_flag=True,
+                     help="Treat every warning about the input as an error.")(f)
+    f = click.option("--as-of", "as_of", metavar="DATE", callback=parse_as_of,
+                     help="Measure recency from this date (default today), for reproducible "
+                     "output.")(f)
+    f = click.option("--backend", type=click.Choice(BACKENDS), default="memory",
+                     envvar="GRAPHKIT_BACKEND", show_default=True,
+                     help="Where the graph lives.")(f)
+    f = click.option("--data", metavar="DIR", envvar="GRAPHKIT_DATA",
+                     help="Network folder (default: GRAPHKIT_DATA, ./graphkit.toml, or the "
+                     "bundled sample).")(f)
+    return f
+
+
+def format_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--format table|json|csv."""
+    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                        default="table", show_default=True, help="Output format.")(f)
+
+
+def _setter(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        if value is None or value is False:
+            return
+        if name == "as_of":
+            value = parse_as_of(ctx, param, value)
+        settings = ctx.find_object(Settings)
+        if settings is None:
+            settings = ctx.ensure_object(Settings)
+        setattr(settings, name, value)
+    return store
+
+
+def pass_settings(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Hand the command the :class:`Settings` of the invocation, and accept the global options
+    after the command name too (``graphkit path-to X --as-of 2026-01-01``)."""
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        settings = click.get_current_context().find_object(Settings) or Settings()
+        return f(settings, *args, **kwargs)
+
+    for name, decl, kwargs in (
+        ("strict", "--strict", {"is_flag": True, "default": None}),
+        ("as_of", "--as-of", {"metavar": "DATE"}),
+        ("backend", "--backend", {"type": click.Choice(BACKENDS)}),
+        ("data", "--data", {"metavar": "DIR"}),
+    ):
+        wrapper = click.option(decl, name, expose_value=False, is_eager=True,
+                               callback=_setter(name), hidden=True, **kwargs)(wrapper)
+    return wrapper
+
+
+class GraphkitGroup(click.Group):
+    """A group that turns graphkit's own errors into one clean line and a non-zero exit."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraphkitError as exc:
+            raise click.ClickException(str(exc)) from None

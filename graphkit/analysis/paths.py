@@ -1,0 +1,188 @@
+"""``path_to``: who can get me to the people at an organization, ranked and explained."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphkit.errors import GraphkitError
+from graphkit.model import Employment, Organization, Person
+from graphkit.store.base import BestPath, GraphStore
+
+MAX_HOPS_LIMIT = 6
+
+
+@dataclass(frozen=True)
+class Step:
+    """One tie along a path, with the strength and the evidence behind it."""
+
+    source: Person
+    target: Person
+    strength: float
+    evidence: tuple[str, ...]
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class RankedPath:
+    """A best path from me to ``person`` (who works at the organization as ``job``)."""
+
+    score: float
+    people: tuple[Person, ...]
+    steps: tuple[Step, ...]
+    job: Employment
+    shared_groups: tuple[str, ...] = ()
+
+    @property
+    def hops(self) -> int:
+        return len(self.steps)
+
+    @property
+    def person(self) -> Person:
+        return self.people[-1]
+
+    @property
+    def first_contact(self) -> Person:
+        """The person I ask first (the person themself on a 1-hop path)."""
+        return self.people[1]
+
+
+@dataclass(frozen=True)
+class ContactGroup:
+    """Paths that start with the same first contact: one conversation opens all of them."""
+
+    contact: Person
+    first_step: Step
+    paths: tuple[RankedPath, ...]
+
+    @property
+    def best_score(self) -> float:
+        return self.paths[0].score
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A lead that could open a path where none exists."""
+
+    kind: str  # "former-employee" | "group"
+    text: str
+
+
+@dataclass(frozen=True)
+class PathToResult:
+    """The answer to "whom do I ask to reach people at ``organization``?"."""
+
+    organization: Organization
+    me: Person
+    max_hops: int
+    as_of_date: str
+    paths: tuple[RankedPath, ...]
+    employees: int
+    suggestions: tuple[Suggestion, ...] = field(default_factory=tuple)
+
+    def by_first_contact(self) -> list[ContactGroup]:
+        """Paths grouped by first contact, groups ordered by their best path."""
+        groups: dict[str, list[RankedPath]] = {}
+        for path in self.paths:
+            groups.setdefault(path.first_contact.id, []).append(path)
+        return [ContactGroup(paths[0].first_contact, paths[0].steps[0], tuple(paths))
+                for paths in groups.values()]
+
+
+def explain(store: GraphStore, best: BestPath) -> tuple[Step, ...]:
+    """The steps of a best path with each tie's strength and evidence."""
+    steps = []
+    for a, b in zip(best.people, best.people[1:], strict=False):
+        view = store.tie(a, b)
+        steps.append(Step(store.person(a), store.person(b), view.strength, view.evidence,
+                          view.inferred))
+    return tuple(steps)
+
+
+def path_to(store: GraphStore, organization: str, max_hops: int = 2) -> PathToResult:
+    """Rank the best paths from me to everyone currently working at ``organization``.
+
+    For each current employee reachable within ``max_hops`` ties, the best-scoring path (score =
+    product of tie strengths; ties broken by fewer hops, then ids). Cost: one hop-limited
+    search from me, O(sum of degrees within ``max_hops - 1`` hops).
+
+    Parameters
+    ----------
+    store : the network.
+    organization : an organization id, name or alias ("ACME Corporation" finds "Acme Corp").
+    max_hops : 1 = people I know there, 2 = through one contact, 3 = two contacts.
+
+    Returns
+    -------
+    PathToResult, paths sorted best first; with no path, ``suggestions`` says what could open one.
+
+    Raises
+    ------
+    UnknownOrganization
+        when no organization matches (with the closest names).
+    GraphkitError
+        when ``max_hops`` is outside 1..6.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graphkit.model import Network, Person, Organization, Employment, Tie
+    >>> net = Network("me", {p: Person(p, p.title()) for p in ("me", "ann", "bo")},
+    ...               {"acme": Organization("acme", "Acme Corp")},
+    ...               [Employment("bo", "acme", "CFO")],
+    ...               [Tie("me", "ann", 0.8), Tie("ann", "bo", 0.5)])
+    >>> from graphkit.store.memory import MemoryStore
+    >>> result = path_to(MemoryStore(net, date(2026, 1, 1)), "ACME Corporation")
+    >>> [(p.score, [x.name for x in p.people]) for p in result.paths]
+    [(0.4, ['Me', 'Ann', 'Bo'])]
+    """
+    if not 1 <= max_hops <= MAX_HOPS_LIMIT:
+        raise GraphkitError(f"--max-hops must be between 1 and {MAX_HOPS_LIMIT}, not {max_hops}")
+    org = store.organization(organization)
+    me = store.me()
+    jobs = {job.person_id: job for job in store.employment_at(org.id) if job.current}
+    best = store.best_paths(me.id, sorted(jobs), max_hops)
+    my_groups = set(store.groups_of(me.id))
+    paths = []
+    for person_id, found in best.items():
+        shared = tuple(g for g in store.groups_of(person_id) if g in my_groups)
+        paths.append(RankedPath(found.score, tuple(store.person(p) for p in found.people),
+                                explain(store, found), jobs[person_id], shared))
+    paths.sort(key=lambda p: (-p.score, p.hops, tuple(x.id for x in p.people)))
+    suggestions = () if paths else suggest_openings(store, org, sorted(jobs))
+    return PathToResult(org, me, max_hops, store.as_of.isoformat(), tuple(paths), len(jobs),
+                        suggestions)
+
+
+def suggest_openings(store: GraphStore, org: Organization,
+                     employees: list[str]) -> tuple[Suggestion, ...]:
+    """Leads toward an organization I cannot reach: its former employees I can reach, and the
+    groups its current people belong to."""
+    me = store.me()
+    out: list[Suggestion] = []
+    former = sorted({job.person_id for job in store.employment_at(org.id) if not job.current}
+                    - {me.id})
+    reach = store.best_paths(me.id, former, 2) if former else {}
+    for person_id in former:
+        person = store.person(person_id)
+        if person_id in reach:
+            via = reach[person_id]
+            how = ("you know them" if via.hops == 1
+                   else "reachable through " + store.person(via.people[1]).name)
+        else:
+            how = "not yet in your reach"
+        out.append(Suggestion("former-employee",
+                              f"{person.name} used to work at {org.name} ({how})"))
+    my_groups = set(store.groups_of(me.id))
+    counts: dict[str, int] = {}
+    for person_id in employees:
+        for group in store.groups_of(person_id):
+            counts[group] = counts.get(group, 0) + 1
+    for group, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        mine = "you are a member" if group in my_groups else "you could join"
+        out.append(Suggestion("group", f"{n} {'person' if n == 1 else 'people'} at {org.name} "
+                              f"belong to {group} ({mine})"))
+    if not out:
+        out.append(Suggestion("none", f"nobody in your network has worked at {org.name}; "
+                              "import a teammate's export or add a contact who knows someone "
+                              "there"))
+    return tuple(out)

@@ -1,0 +1,310 @@
+"""Merging exported contacts into a network folder without duplicating anyone.
+
+A contact matches an existing person by LinkedIn URL, then email, then name + current
+organization, then name among the owner's existing contacts (the same export imported again).
+Several candidates, or a same-named stranger with nothing else in common, is reported as
+ambiguous and skipped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from graphkit.errors import GraphkitError, InputError, UnknownPerson
+from graphkit.io.contacts import Contact
+from graphkit.io.google import read_google
+from graphkit.io.linkedin import read_linkedin
+from graphkit.io.network import CONFIG_FILE, read_network, write_network
+from graphkit.io.table import Problems
+from graphkit.io.vcard import read_vcard
+from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
+from graphkit.orgs import OrgIndex, normalize, slug
+
+READERS: dict[str, Callable[[str | Path, Problems | None], list[Contact]]] = {
+    "linkedin": read_linkedin,
+    "google": read_google,
+    "vcard": read_vcard,
+}
+
+
+@dataclass
+class ImportSummary:
+    """The accounting of one import: read = added + merged + skipped."""
+
+    read: int = 0
+    added: int = 0
+    merged: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    ties_added: int = 0
+    jobs_changed: int = 0
+    organizations_added: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+    def line(self) -> str:
+        """``rows read 150 = 140 imported + 8 merged + 2 skipped (...)``."""
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
+        return (f"rows read {self.read} = {self.added} imported + {self.merged} merged + "
+                f"{self.skipped_total} skipped" + (f" ({reasons})" if reasons else ""))
+
+
+def normalize_url(url: str) -> str:
+    """A LinkedIn profile URL without scheme, www, query or trailing slash, lowercased.
+
+    >>> normalize_url("https://www.linkedin.com/in/Ada-B/?trk=x")
+    'linkedin.com/in/ada-b'
+    """
+    url = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    url = url.removeprefix("www.").split("?")[0].split("#")[0]
+    return url.rstrip("/")
+
+
+def new_id(prefix: str, name: str, taken: set[str] | dict[str, object]) -> str:
+    """A readable unused id such as ``p-ada-byron`` or ``p-ada-byron-2``."""
+    base = f"{prefix}-{slug(name)}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def init_network(folder: str | Path, me_name: str) -> Network:
+    """Create an empty network folder whose only person is me.
+
+    Raises
+    ------
+    GraphkitError
+        when the folder already holds a network.
+    """
+    root = Path(folder)
+    if (root / CONFIG_FILE).exists():
+        raise GraphkitError(f"{root} already holds a network ({CONFIG_FILE} exists); "
+                            "use it with --data, or pick another folder")
+    if not me_name.strip():
+        raise GraphkitError("--me needs your name")
+    me = Person(new_id("p", me_name, set()), me_name.strip())
+    network = Network(me=me.id, people={me.id: me})
+    write_network(root, network)
+    return network
+
+
+class _Matcher:
+    """Indexes of the network's people for matching contacts."""
+
+    def __init__(self, network: Network, orgs: OrgIndex) -> None:
+        self.network = network
+        self.orgs = orgs
+        self.by_url: dict[str, str] = {}
+        self.by_email: dict[str, str] = {}
+        self.by_name: dict[str, list[str]] = {}
+        for person in network.people.values():
+            self.index(person)
+
+    def index(self, person: Person) -> None:
+        if person.linkedin_url:
+            self.by_url.setdefault(normalize_url(person.linkedin_url), person.id)
+        if person.email:
+            self.by_email.setdefault(person.email.casefold(), person.id)
+        self.by_name.setdefault(normalize(person.name), []).append(person.id)
+
+    def current_orgs(self, person_id: str) -> set[str]:
+        return {e.org_id for e in self.network.employment
+                if e.person_id == person_id and e.current}
+
+    def match(self, contact: Contact, owner: str,
+              neighbours: set[str]) -> tuple[str | None, str | None]:
+        """(person id, None) on a match, (None, None) for a new person, (None, why) when
+        ambiguous."""
+        if contact.url and normalize_url(contact.url) in self.by_url:
+            return self.by_url[normalize_url(contact.url)], None
+        if contact.email and contact.email.casefold() in self.by_email:
+            return self.by_email[contact.email.casefold()], None
+        same_name = self.by_name.get(normalize(contact.name), [])
+        if not same_name:
+            return None, None
+        org = self.orgs.find(contact.company) if contact.company else None
+        if org is not None:
+            at_org = [p for p in same_name if org.id in self.current_orgs(p)]
+            if len(at_org) == 1:
+                return at_org[0], None
+            if len(at_org) > 1:
+                return None, f"{len(at_org)} people named '{contact.name}' work at {org.name}"
+        known = [p for p in same_name if p in neighbours or p == owner]
+        if len(known) == 1:
+            return known[0], None
+        if self.network.me in same_name and owner != self.network.me:
+            return self.network.me, None  # a teammate's export lists me
+        people = ", ".join(same_name)
+        return None, (f"'{contact.name}' may be {people} (same name, no shared URL, email or "
+                      "employer); add their LinkedIn URL or email to people.csv to link them")
+
+
+def import_contacts(network: Network, contacts: list[Contact], owner: str, source: str,
+                    as_of: date, problems: Problems, path: str | Path = "") -> ImportSummary:
+    """Merge ``contacts`` (the export of person ``owner``) into ``network`` in place."""
+    summary = ImportSummary(read=len(contacts))
+    orgs = OrgIndex(network.organizations.values())
+    matcher = _Matcher(network, orgs)
+    ties = {t.key: i for i, t in enumerate(network.ties)}
+    neighbours = {b if a == owner else a for (a, b) in ties if owner in (a, b)}
+    contact_ids: dict[str, str] = {}
+    for contact in contacts:
+        person_id, ambiguous = matcher.match(contact, owner, neighbours)
+        if ambiguous:
+            problems.warn(path, contact.line, None,
+                          f"ambiguous match: {ambiguous}; row skipped")
+            summary.skipped["ambiguous"] += 1
+            continue
+        if person_id is None:
+            person = Person(new_id("p", contact.name, network.people), contact.name,
+                            contact.email, contact.url, contact.title, contact.location,
+                            contact.notes)
+            network.people[person.id] = person
+            matcher.index(person)
+            summary.added += 1
+        else:
+            old = network.people[person_id]
+            person = replace(old, email=old.email or contact.email,
+                             linkedin_url=old.linkedin_url or contact.url,
+                             title=contact.title or old.title,
+                             location=old.location or contact.location,
+                             notes=old.notes or contact.notes)
+            if person != old:
+                network.people[person_id] = person
+                matcher.index(person)
+            summary.merged += 1
+        contact_ids[contact.uid or contact.name] = person.id
+        if contact.email:
+            contact_ids.setdefault(contact.email.casefold(), person.id)
+        if contact.company:
+            summary.jobs_changed += _employ(network, orgs, person.id, contact, as_of, summary)
+        for group in contact.groups:
+            if not any(m.person_id == person.id and m.group == group
+                       for m in network.memberships):
+                network.memberships.append(Membership(person.id, group))
+        if person.id != owner:
+            summary.ties_added += _tie(network, ties, owner, person.id, source,
+                                       contact.connected_on)
+            neighbours.add(person.id)
+    for contact in contacts:  # vCard RELATED, once every card has an id
+        me_id = contact_ids.get(contact.uid or contact.name)
+        for related in contact.related:
+            other = (contact_ids.get(related) or contact_ids.get(related.casefold())
+                     or _only(matcher.by_name.get(normalize(related), [])))
+            if me_id and other and other != me_id:
+                summary.ties_added += _tie(network, ties, me_id, other, source, None)
+            elif me_id and not other:
+                problems.warn(path, contact.line, "RELATED",
+                              f"related person '{related}' is not in the file or the network; "
+                              "tie not added (add that person first)")
+    return summary
+
+
+def _only(ids: list[str]) -> str | None:
+    return ids[0] if len(ids) == 1 else None
+
+
+def _employ(network: Network, orgs: OrgIndex, person_id: str, contact: Contact, as_of: date,
+            summary: ImportSummary) -> int:
+    org = orgs.find(contact.company)
+    if org is None:
+        org = Organization(new_id("o", contact.company, network.organizations),
+                           contact.company.strip())
+        network.organizations[org.id] = org
+        orgs.add(org)
+        summary.organizations_added += 1
+    changed = 0
+    for i, job in enumerate(network.employment):
+        if job.person_id != person_id or not job.current:
+            continue
+        if job.org_id == org.id:
+            if contact.title and job.title != contact.title:
+                network.employment[i] = replace(job, title=contact.title)
+                return 1
+            return 0
+    for i, job in enumerate(network.employment):
+        if job.person_id == person_id and job.current:
+            # The export names a new employer: the old job ended by the time of this import.
+            network.employment[i] = replace(job, end=as_of)
+            changed += 1
+    network.employment.append(Employment(person_id, org.id, contact.title))
+    return changed + 1
+
+
+def _tie(network: Network, ties: dict[tuple[str, str], int], a: str, b: str, source: str,
+         since: date | None) -> int:
+    key = (a, b) if a <= b else (b, a)
+    if key in ties:
+        return 0
+    ties[key] = len(network.ties)
+    network.ties.append(Tie(a, b, last_contact=since, source=source))
+    return 1
+
+
+def find_person(network: Network, name: str) -> Person | None:
+    """A person by id or by (normalized) name, if exactly one matches."""
+    if name in network.people:
+        return network.people[name]
+    matches = [p for p in network.people.values() if normalize(p.name) == normalize(name)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | None = None,
+                as_of: date | None = None, strict: bool = False) -> tuple[ImportSummary,
+                                                                          Problems]:
+    """Import an export file of ``kind`` (linkedin, google, vcard) into a network folder.
+
+    ``owner`` names whose export it is (a name or id; default: me). A teammate not yet in the
+    network is added, with a tie to me: a work team's members know each other.
+
+    Raises
+    ------
+    InputError
+        for an unreadable file (or any warning, when ``strict``).
+    """
+    if kind not in READERS:
+        raise GraphkitError(f"unknown import format '{kind}'; valid: {', '.join(READERS)}")
+    as_of = as_of or date.today()
+    problems = Problems(strict=strict)
+    network = read_network(folder, problems)
+    file_problems = Problems(strict=strict)
+    contacts = READERS[kind](path, file_problems)
+    unreadable = sum(1 for p in file_problems if p.skipped)
+    if not contacts and not unreadable:
+        raise InputError("no contacts in the file (only a header?); nothing imported", path)
+    summary = ImportSummary()
+    owner_id = network.me
+    if owner:
+        found = find_person(network, owner)
+        if found is None and owner in network.people:
+            found = network.people[owner]
+        if found is None:
+            if any(normalize(p.name) == normalize(owner) for p in network.people.values()):
+                raise UnknownPerson(owner, [p.id for p in network.people.values()
+                                            if normalize(p.name) == normalize(owner)])
+            found = Person(new_id("p", owner, network.people), owner.strip())
+            network.people[found.id] = found
+            summary.notes.append(f"added {found.name} ({found.id}) as a teammate, tied to you")
+        owner_id = found.id
+    source = "own-export" if owner_id == network.me else "teammate-export"
+    if owner_id != network.me:
+        key = tuple(sorted((owner_id, network.me)))
+        if key not in {t.key for t in network.ties}:
+            network.ties.append(Tie(network.me, owner_id, stage="initiated", source="manual",
+                                    notes="teammate (added by import --owner)"))
+    result = import_contacts(network, contacts, owner_id, source, as_of, file_problems, path)
+    result.notes[:0] = summary.notes
+    result.read += unreadable
+    if unreadable:
+        result.skipped["unreadable"] += unreadable
+    problems.items.extend(file_problems.items)
+    write_network(folder, network)
+    return result, problems

@@ -1,0 +1,1 @@
+"""Readers and writers: parsing kept apart from file opening."""

@@ -1,0 +1,401 @@
+"""The network folder: graphkit.toml plus one UTF-8 CSV file per kind of record.
+
+See docs/network-format.md for the columns. ``parse_*`` functions turn text into records;
+:func:`read_network` opens the folder and delegates; :func:`write_network` writes it back
+atomically, keeping the user's own extra columns.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from graphkit.errors import ConfigError, InputError
+from graphkit.io.dates import format_date, parse_date
+from graphkit.io.table import Problems, Row, parse_table, write_table
+from graphkit.io.text import atomic_write, read_text
+from graphkit.model import (
+    STAGES,
+    Employment,
+    Introduction,
+    Membership,
+    Network,
+    Organization,
+    Person,
+    Target,
+    Tie,
+)
+
+CONFIG_FILE = "graphkit.toml"
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """One CSV file of the network folder."""
+
+    name: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+PEOPLE = FileSpec("people.csv", ("id", "name"),
+                  ("email", "linkedin_url", "title", "location", "notes", "tags"))
+ORGANIZATIONS = FileSpec("organizations.csv", ("id", "name"), ("aliases", "industry", "location"))
+EMPLOYMENT = FileSpec("employment.csv", ("person_id", "org_id"), ("title", "start", "end"))
+TIES = FileSpec("ties.csv", ("person_a", "person_b"),
+                ("strength", "stage", "last_contact", "interactions", "source", "notes"))
+INTRODUCTIONS = FileSpec("introductions.csv",
+                         ("introducer_id", "person_id", "introduced_to_id", "date"),
+                         ("status", "notes"))
+GROUPS = FileSpec("groups.csv", ("person_id", "group"), ("role",))
+TARGETS = FileSpec("targets.csv", ("organization",), ("priority", "status", "notes"))
+
+FILES = (PEOPLE, ORGANIZATIONS, EMPLOYMENT, TIES, INTRODUCTIONS, GROUPS, TARGETS)
+
+T = TypeVar("T")
+
+
+def parse_config(text: str, path: str | Path = CONFIG_FILE) -> dict[str, Any]:
+    """Parse graphkit.toml; it must name ``me``.
+
+    >>> parse_config('me = "p-ann"')["me"]
+    'p-ann'
+    """
+    try:
+        config = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"invalid TOML ({exc}); fix the syntax", path) from None
+    me = config.get("me")
+    if not isinstance(me, str) or not me.strip():
+        raise InputError('missing `me = "<person id>"`; name the person id that is you', path)
+    return config
+
+
+def _date(row: Row, column: str, path: Path, problems: Problems) -> tuple[bool, Any]:
+    try:
+        return True, parse_date(row.get(column))
+    except ValueError as exc:
+        problems.warn(path, row.line, column, f"{exc}; use YYYY-MM-DD")
+        return False, None
+
+
+def _unique(rows: list[Row], key: str, path: Path, problems: Problems,
+            build: Callable[[Row], T | None]) -> dict[str, T]:
+    out: dict[str, T] = {}
+    first_line: dict[str, int] = {}
+    for row in rows:
+        ident = row.get(key)
+        if not ident:
+            problems.warn(path, row.line, key, f"empty {key}; row skipped (give it an {key})")
+            continue
+        if ident in out:
+            problems.warn(path, row.line, key,
+                          f"duplicate {key} '{ident}' (first on line {first_line[ident]}); "
+                          "row skipped (give each row its own id)")
+            continue
+        record = build(row)
+        if record is not None:
+            out[ident] = record
+            first_line[ident] = row.line
+    return out
+
+
+def parse_people(text: str, path: str | Path, problems: Problems) -> dict[str, Person]:
+    """Parse people.csv into people by id; skips (with a warning) empty and duplicate ids."""
+    p = Path(path)
+
+    def build(row: Row) -> Person | None:
+        if not row.get("name"):
+            problems.warn(p, row.line, "name", "empty name; row skipped (fill in the name)")
+            return None
+        return Person(row.get("id"), row.get("name"), row.get("email"), row.get("linkedin_url"),
+                      row.get("title"), row.get("location"), row.get("notes"), row.get("tags"),
+                      row.extra)
+
+    return _unique(parse_table(text, p, PEOPLE.required, PEOPLE.optional, problems),
+                   "id", p, problems, build)
+
+
+def parse_organizations(text: str, path: str | Path,
+                        problems: Problems) -> dict[str, Organization]:
+    """Parse organizations.csv; ``aliases`` are separated by ``;``."""
+    p = Path(path)
+
+    def build(row: Row) -> Organization | None:
+        if not row.get("name"):
+            problems.warn(p, row.line, "name", "empty name; row skipped (fill in the name)")
+            return None
+        aliases = tuple(a.strip() for a in row.get("aliases").split(";") if a.strip())
+        return Organization(row.get("id"), row.get("name"), aliases, row.get("industry"),
+                            row.get("location"), row.extra)
+
+    return _unique(parse_table(text, p, ORGANIZATIONS.required, ORGANIZATIONS.optional,
+                               problems), "id", p, problems, build)
+
+
+def _known(row: Row, columns: tuple[str, ...], ids: dict[str, Any], what: str, path: Path,
+           problems: Problems) -> bool:
+    for column in columns:
+        value = row.get(column)
+        if value not in ids:
+            problems.warn(path, row.line, column,
+                          f"unknown {what} '{value}'; row skipped (add it to {what}s first "
+                          "or fix the id)" if value else f"empty {column}; row skipped")
+            return False
+    return True
+
+
+def parse_employment(text: str, path: str | Path, people: dict[str, Person],
+                     orgs: dict[str, Organization], problems: Problems) -> list[Employment]:
+    """Parse employment.csv; rows naming unknown people or organizations are skipped."""
+    p = Path(path)
+    out = []
+    for row in parse_table(text, p, EMPLOYMENT.required, EMPLOYMENT.optional, problems):
+        if not (_known(row, ("person_id",), people, "person", p, problems)
+                and _known(row, ("org_id",), orgs, "organization", p, problems)):
+            continue
+        _, start = _date(row, "start", p, problems)
+        ok, end = _date(row, "end", p, problems)
+        if not ok:
+            problems.warn(p, row.line, "end", "row skipped: an unreadable end date would make a "
+                          "past job look current")
+            continue
+        out.append(Employment(row.get("person_id"), row.get("org_id"), row.get("title"),
+                              start, end, row.extra))
+    return out
+
+
+def parse_ties(text: str, path: str | Path, people: dict[str, Person],
+               problems: Problems) -> list[Tie]:
+    """Parse ties.csv (undirected); skips self-ties, duplicates and unknown people."""
+    p = Path(path)
+    out: list[Tie] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row in parse_table(text, p, TIES.required, TIES.optional, problems):
+        if not _known(row, ("person_a", "person_b"), people, "person", p, problems):
+            continue
+        a, b = row.get("person_a"), row.get("person_b")
+        if a == b:
+            problems.warn(p, row.line, "person_b", f"self-tie '{a}'; row skipped")
+            continue
+        key = (a, b) if a <= b else (b, a)
+        if key in seen:
+            problems.warn(p, row.line, "person_a", f"duplicate tie {a} - {b} (first on line "
+                          f"{seen[key]}); row skipped (merge the two rows)")
+            continue
+        seen[key] = row.line
+        strength = _strength(row, p, problems)
+        stage = row.get("stage").lower()
+        if stage and stage not in STAGES:
+            problems.warn(p, row.line, "stage", f"unknown stage '{stage}'; ignored "
+                          f"(use one of {', '.join(STAGES)})")
+            stage = ""
+        _, last = _date(row, "last_contact", p, problems)
+        interactions = 0
+        if row.get("interactions"):
+            try:
+                interactions = int(row.get("interactions"))
+                if interactions < 0:
+                    raise ValueError
+            except ValueError:
+                problems.warn(p, row.line, "interactions", f"'{row.get('interactions')}' is not "
+                              "a whole number >= 0; ignored")
+                interactions = 0
+        out.append(Tie(a, b, strength, stage, last, interactions, row.get("source"),
+                       row.get("notes"), row.extra))
+    return out
+
+
+def _strength(row: Row, path: Path, problems: Problems) -> float | None:
+    raw = row.get("strength")
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not (0.0 < value <= 1.0):  # also rejects NaN
+        problems.warn(path, row.line, "strength", f"strength '{raw}' is not a number in (0, 1]; "
+                      "ignored, the strength model decides (fix it or leave it empty)")
+        return None
+    return value
+
+
+def parse_introductions(text: str, path: str | Path, people: dict[str, Person],
+                        problems: Problems) -> list[Introduction]:
+    """Parse introductions.csv; rows naming unknown people are skipped."""
+    p = Path(path)
+    out = []
+    for row in parse_table(text, p, INTRODUCTIONS.required, INTRODUCTIONS.optional, problems):
+        if not _known(row, ("introducer_id", "person_id", "introduced_to_id"), people, "person",
+                      p, problems):
+            continue
+        _, when = _date(row, "date", p, problems)
+        out.append(Introduction(row.get("introducer_id"), row.get("person_id"),
+                                row.get("introduced_to_id"), when, row.get("status").lower(),
+                                row.get("notes"), row.extra))
+    return out
+
+
+def parse_groups(text: str, path: str | Path, people: dict[str, Person],
+                 problems: Problems) -> list[Membership]:
+    """Parse groups.csv (one membership per row)."""
+    p = Path(path)
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for row in parse_table(text, p, GROUPS.required, GROUPS.optional, problems):
+        if not _known(row, ("person_id",), people, "person", p, problems):
+            continue
+        if not row.get("group"):
+            problems.warn(p, row.line, "group", "empty group; row skipped")
+            continue
+        key = (row.get("person_id"), row.get("group"))
+        if key in seen:
+            problems.warn(p, row.line, "group", f"duplicate membership {key[0]} in '{key[1]}'; "
+                          "row skipped")
+            continue
+        seen.add(key)
+        out.append(Membership(key[0], key[1], row.get("role"), row.extra))
+    return out
+
+
+def parse_targets(text: str, path: str | Path, problems: Problems) -> list[Target]:
+    """Parse targets.csv; organizations are resolved later, against organizations.csv."""
+    p = Path(path)
+    out = []
+    for row in parse_table(text, p, TARGETS.required, TARGETS.optional, problems):
+        if not row.get("organization"):
+            problems.warn(p, row.line, "organization", "empty organization; row skipped")
+            continue
+        priority = None
+        if row.get("priority"):
+            try:
+                priority = int(row.get("priority"))
+            except ValueError:
+                problems.warn(p, row.line, "priority", f"'{row.get('priority')}' is not a whole "
+                              "number; ignored")
+        out.append(Target(row.get("organization"), priority, row.get("status"),
+                          row.get("notes"), row.extra))
+    return out
+
+
+def read_network(folder: str | Path, problems: Problems | None = None) -> Network:
+    """Read a network folder.
+
+    graphkit.toml and people.csv are required; any other file that is absent counts as empty.
+
+    Raises
+    ------
+    InputError
+        for a missing folder, config or people file, or a malformed file.
+    """
+    problems = problems if problems is not None else Problems()
+    root = Path(folder)
+    if not root.is_dir():
+        raise InputError("not a network folder; create one with `graphkit init DIR --me NAME`",
+                         root)
+    config_path = root / CONFIG_FILE
+    if not config_path.exists():
+        raise InputError(f"missing {CONFIG_FILE}; create the folder with `graphkit init` or "
+                         'write `me = "<your person id>"` into it', config_path)
+    config = parse_config(read_text(config_path), config_path)
+
+    def text(spec: FileSpec) -> str:
+        path = root / spec.name
+        return read_text(path) if path.exists() else ",".join(spec.columns) + "\n"
+
+    if not (root / PEOPLE.name).exists():
+        raise InputError("missing people.csv; every network needs at least you in it",
+                         root / PEOPLE.name)
+    people = parse_people(text(PEOPLE), root / PEOPLE.name, problems)
+    me = config["me"]
+    if me not in people:
+        raise ConfigError(f"{config_path}: me = \"{me}\" is not an id in people.csv; "
+                          "set `me` to your own id")
+    orgs = parse_organizations(text(ORGANIZATIONS), root / ORGANIZATIONS.name, problems)
+    return Network(
+        me=me,
+        people=people,
+        organizations=orgs,
+        employment=parse_employment(text(EMPLOYMENT), root / EMPLOYMENT.name, people, orgs,
+                                    problems),
+        ties=parse_ties(text(TIES), root / TIES.name, people, problems),
+        introductions=parse_introductions(text(INTRODUCTIONS), root / INTRODUCTIONS.name,
+                                          people, problems),
+        memberships=parse_groups(text(GROUPS), root / GROUPS.name, people, problems),
+        targets=parse_targets(text(TARGETS), root / TARGETS.name, problems),
+        settings={k: v for k, v in config.items() if k != "me"},
+    )
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def network_rows(network: Network) -> dict[str, list[dict[str, str]]]:
+    """Every record of ``network`` as CSV rows, by file name."""
+    def row(values: dict[str, str], extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
+        values.update(extra)
+        return values
+
+    return {
+        PEOPLE.name: [row({"id": p.id, "name": p.name, "email": p.email,
+                           "linkedin_url": p.linkedin_url, "title": p.title,
+                           "location": p.location, "notes": p.notes, "tags": p.tags}, p.extra)
+                      for p in network.people.values()],
+        ORGANIZATIONS.name: [row({"id": o.id, "name": o.name, "aliases": ";".join(o.aliases),
+                                  "industry": o.industry, "location": o.location}, o.extra)
+                             for o in network.organizations.values()],
+        EMPLOYMENT.name: [row({"person_id": e.person_id, "org_id": e.org_id, "title": e.title,
+                               "start": format_date(e.start), "end": format_date(e.end)},
+                              e.extra) for e in network.employment],
+        TIES.name: [row({"person_a": t.person_a, "person_b": t.person_b,
+                         "strength": _num(t.strength), "stage": t.stage,
+                         "last_contact": format_date(t.last_contact),
+                         "interactions": str(t.interactions or ""), "source": t.source,
+                         "notes": t.notes}, t.extra) for t in network.ties],
+        INTRODUCTIONS.name: [row({"introducer_id": i.introducer_id, "person_id": i.person_id,
+                                  "introduced_to_id": i.introduced_to_id,
+                                  "date": format_date(i.date), "status": i.status,
+                                  "notes": i.notes}, i.extra) for i in network.introductions],
+        GROUPS.name: [row({"person_id": m.person_id, "group": m.group, "role": m.role}, m.extra)
+                      for m in network.memberships],
+        TARGETS.name: [row({"organization": t.organization,
+                            "priority": "" if t.priority is None else str(t.priority),
+                            "status": t.status, "notes": t.notes}, t.extra)
+                       for t in network.targets],
+    }
+
+
+def format_config(network: Network) -> str:
+    """graphkit.toml text for ``network`` (``me`` plus any settings tables kept as read)."""
+    lines = [f"me = {json.dumps(network.me, ensure_ascii=False)}"]
+    for table, values in network.settings.items():
+        if not isinstance(values, dict):
+            lines.insert(1, f"{table} = {json.dumps(values, ensure_ascii=False)}")
+            continue
+        lines.append(f"\n[{table}]")
+        for key, value in values.items():
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def write_network(folder: str | Path, network: Network) -> None:
+    """Write every file of ``network`` into ``folder`` atomically (0600 files, 0700 folder)."""
+    root = Path(folder)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    rows = network_rows(network)
+    for spec in FILES:
+        with atomic_write(root / spec.name) as handle:
+            write_table(handle, spec.columns, rows[spec.name])
+    with atomic_write(root / CONFIG_FILE) as handle:
+        handle.write(format_config(network))

@@ -1,0 +1,150 @@
+"""CSV tables with required and optional columns, and the problems found in them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphkit.errors import InputError, format_location
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in an input file that graphkit skipped or repaired."""
+
+    path: str
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return format_location(self.path, self.line, self.column) + self.message
+
+    @property
+    def skipped(self) -> bool:
+        """True when the record was left out (every such message says "skipped")."""
+        return "skipped" in self.message
+
+
+@dataclass
+class Problems:
+    """Collects warnings; in strict mode the first warning is raised as an :class:`InputError`."""
+
+    strict: bool = False
+    items: list[Problem] = field(default_factory=list)
+
+    def warn(self, path: str | Path, line: int | None, column: str | None, message: str) -> None:
+        """Record a warning (or raise it, when strict)."""
+        if self.strict:
+            raise InputError(message + " (--strict turns this warning into an error)",
+                             path, line, column)
+        self.items.append(Problem(str(path), line, column, message))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One CSV record: the line it starts on, known values by column, unknown columns kept."""
+
+    line: int
+    values: dict[str, str]
+    extra: tuple[tuple[str, str], ...]
+
+    def get(self, column: str) -> str:
+        """The stripped value of ``column``, "" when absent."""
+        return self.values.get(column, "")
+
+
+def parse_table(
+    text: str,
+    path: str | Path,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    problems: Problems | None = None,
+) -> list[Row]:
+    """Parse CSV text whose first non-blank line is the header.
+
+    Column names match case-insensitively. Blank lines are ignored; a record with more values
+    than the header is skipped with a warning; missing trailing values count as empty.
+
+    Raises
+    ------
+    InputError
+        for an empty file, a missing required column, or malformed CSV.
+
+    Examples
+    --------
+    >>> rows = parse_table("id,name,shoe\\n1,Ann,42\\n", "people.csv", ["id", "name"])
+    >>> rows[0].values, rows[0].extra, rows[0].line
+    ({'id': '1', 'name': 'Ann'}, (('shoe', '42'),), 2)
+    """
+    problems = problems if problems is not None else Problems()
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    rows: list[Row] = []
+    known = {c.lower(): c for c in (*required, *optional)}
+    start = 1
+    try:
+        for record in reader:
+            line = start
+            start = reader.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue
+            if header is None:
+                header = [cell.strip() for cell in record]
+                _check_header(header, required, path, line)
+                continue
+            if len(record) > len(header):
+                problems.warn(path, line, None,
+                              f"{len(record)} values but the header has {len(header)} columns; "
+                              "row skipped (quote values that contain commas)")
+                continue
+            values: dict[str, str] = {}
+            extra: list[tuple[str, str]] = []
+            for name, cell in zip(header, record, strict=False):
+                canonical = known.get(name.lower())
+                if canonical is not None:
+                    values[canonical] = cell.strip()
+                elif name:
+                    extra.append((name, cell))
+            rows.append(Row(line, values, tuple(extra)))
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV ({exc}); check quoting on this line",
+                         path, reader.line_num) from None
+    if header is None:
+        raise InputError(
+            "the file is empty; it needs a header line: " + ",".join(required), path, 1)
+    return rows
+
+
+def _check_header(header: list[str], required: Sequence[str], path: str | Path,
+                  line: int) -> None:
+    present = {h.lower() for h in header}
+    for column in required:
+        if column.lower() not in present:
+            raise InputError(
+                f"missing required column '{column}'; the header has "
+                f"{','.join(header)}; add a '{column}' column (required: {','.join(required)})",
+                path, line, column)
+
+
+def write_table(handle, columns: Sequence[str], rows: Iterable[dict[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    """Write ``rows`` as CSV with ``columns`` as the header (then any extra keys in order)."""
+    rows = list(rows)
+    header = list(columns)
+    for row in rows:
+        for key in row:
+            if key not in header:
+                header.append(key)
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([row.get(c, "") for c in header])

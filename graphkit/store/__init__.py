@@ -1,0 +1,36 @@
+"""Storage backends behind one protocol; :func:`open_store` picks one by name."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from graphkit.errors import ConfigError
+from graphkit.io.network import read_network
+from graphkit.io.table import Problems
+from graphkit.store.base import BestPath, GraphStore, TieView
+
+BACKENDS = ("memory", "neo4j")
+
+__all__ = ["BACKENDS", "BestPath", "GraphStore", "TieView", "open_store"]
+
+
+def open_store(folder: str | Path, backend: str = "memory", as_of: date | None = None,
+               problems: Problems | None = None) -> GraphStore:
+    """Open the network in ``folder`` with the named backend.
+
+    Raises
+    ------
+    ConfigError
+        for an unknown backend name (the message lists the valid ones).
+    """
+    as_of = as_of or date.today()
+    if backend == "memory":
+        from graphkit.store.memory import MemoryStore
+
+        return MemoryStore(read_network(folder, problems), as_of)
+    if backend == "neo4j":
+        from graphkit.store.neo4j import open_neo4j_store  # type: ignore[import-not-found]
+
+        return open_neo4j_store(folder, as_of)  # type: ignore[no-any-return]
+    raise ConfigError(f"unknown backend '{backend}'; valid backends: {', '.join(BACKENDS)}")

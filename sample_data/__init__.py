@@ -1,0 +1,1 @@
+"""The bundled sample network (data only; see make_sample.py)."""
