@@ -92,8 +92,6 @@ def render_table(result: PathToResult) -> str:
             path = direct[0]
             lines.append(f"{rank}. Talk to {_role(path, org)} directly "
                          f"(score {path.score:.3f}): {_why(group.first_step)}")
-            if path.shared_groups:
-                lines.append(f"     you share {', '.join(path.shared_groups)}")
             continue
         lines.append(f"{rank}. Ask {group.contact.name} ({_why(group.first_step)})")
         for path in group.paths:

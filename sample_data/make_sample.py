@@ -140,6 +140,9 @@ TARGETS = [("Acme Corp", 1), ("Greater Boston Food Network", 1),
            ("Dorchester Youth Collaborative", 2), ("Salem Harbor Trust", 3), ("Initech", 1)]
 #: The team has no one here yet, so the sample shows what "no path" looks like.
 UNREACHABLE = {"Salem Harbor Trust", "Pioneer Valley Education Fund"}
+#: Only my teammates know people here: reachable in two hops, through the work team.
+TEAMMATES_ONLY = {"Greater Boston Food Network", "New England Housing Alliance",
+                  "Harborview Health", "Cambridge Climate Fund"}
 
 
 def linkedin_current(rows: list[dict[str, str]], path: Path) -> None:
@@ -181,12 +184,12 @@ def main() -> None:
     # Weighted toward target organizations and a few big employers, as a real network is.
     weights = [6, 5, 3, 3] + [3 if name in dict(TARGETS) else 1 for name, *_ in ORGS[4:]]
     people = []
-    for first, last in names:
+    for index, (first, last) in enumerate(names):
         org = rng.choices(ORGS, weights=weights)[0]
-        if org[0] in UNREACHABLE:
+        mine = index < 150
+        while (org[0] in UNREACHABLE or (mine and org[0] in TEAMMATES_ONLY)
+               or (mine and org[0] == "Acme Corp" and rng.random() < 0.6)):
             org = ORGS[rng.randrange(10, len(ORGS))]
-            while org[0] in UNREACHABLE:
-                org = ORGS[rng.randrange(10, len(ORGS))]
         handle = f"{first}-{last}".lower() + f"-{rng.randrange(10**5, 10**6):x}"
         people.append({
             "first": first, "last": last,
@@ -245,7 +248,11 @@ def main() -> None:
             tie = replace(tie, stage=stage, last_contact=last if stage or r < 0.7 else
                           tie.last_contact, interactions=rng.randrange(1, 25) if stage else 0)
         ties.append(tie)
-    net.ties = ties
+    # The work team meets every week: my ties to my teammates are strong and fresh.
+    teammate_ids = {p.id for p in net.people.values() if p.name in TEAMMATES}
+    net.ties = [replace(t, stage="referral", last_contact=TODAY - timedelta(days=5),
+                        interactions=20, notes="job search work team")
+                if me in t.key and set(t.key) & teammate_ids else t for t in ties]
     ids = sorted(net.people)
     others = [p for p in ids if p != me]
     # Colleagues know each other.

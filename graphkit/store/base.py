@@ -111,10 +111,16 @@ class GraphStore(Protocol):
         """Every tie, sorted by its key."""
         ...
 
-    def best_paths(self, source: str, targets: Sequence[str],
+    def best_paths(self, source: str, targets: Sequence[str] | None,
                    max_hops: int) -> dict[str, BestPath]:
         """For each reachable target, its best path from ``source`` with at most ``max_hops``
-        ties, ranked by :meth:`BestPath.sort_key`. Unreachable targets are absent."""
+        ties, ranked by :meth:`BestPath.sort_key`. Unreachable targets are absent;
+        ``targets=None`` means everyone. The result is keyed by target id, sorted."""
+        ...
+
+    def ego_ties(self, center: str, radius: int) -> list[TieView]:
+        """Every tie among the people within ``radius`` hops of ``center`` (center included),
+        sorted by key: the ego network, for measures that work on it in memory."""
         ...
 
     def targets(self) -> list[Target]:

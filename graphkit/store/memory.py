@@ -90,7 +90,7 @@ class MemoryStore:
         views = [data["view"] for _, _, data in self.graph.edges(data=True)]
         return sorted(views, key=lambda v: v.tie.key)
 
-    def best_paths(self, source: str, targets: Sequence[str],
+    def best_paths(self, source: str, targets: Sequence[str] | None,
                    max_hops: int) -> dict[str, BestPath]:
         """Hop-limited best paths by dynamic programming over hop layers.
 
@@ -102,7 +102,7 @@ class MemoryStore:
         """
         if max_hops < 1:
             raise GraphkitError(f"max hops must be at least 1, not {max_hops}")
-        wanted = set(targets) - {source}
+        wanted = (set(self.graph) if targets is None else set(targets)) - {source}
         if source not in self.graph or not wanted:
             return {}
         adj = self.graph.adj
@@ -127,6 +127,13 @@ class MemoryStore:
             if not frontier:
                 break
         return {t: best[t] for t in sorted(wanted) if t in best}
+
+    def ego_ties(self, center: str, radius: int) -> list[TieView]:
+        if center not in self.graph:
+            return []
+        ego = nx.ego_graph(self.graph, center, radius=radius)
+        return sorted((data["view"] for _, _, data in ego.edges(data=True)),
+                      key=lambda v: v.tie.key)
 
     def targets(self) -> list[Target]:
         return list(self.network.targets)

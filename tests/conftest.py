@@ -1,0 +1,50 @@
+"""Shared fixtures. ``store`` is the contract-test fixture, parametrized over every backend."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graphkit.io.network import read_network
+from graphkit.locate import sample_folder
+from graphkit.store.memory import MemoryStore
+
+from networks import AS_OF  # noqa: F401  (re-exported for tests)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def sample_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled sample network."""
+    target = tmp_path / "sample"
+    shutil.copytree(sample_folder(), target, ignore=shutil.ignore_patterns("*.py", "exports",
+                                                                            "__pycache__"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_network():
+    return read_network(sample_folder())
+
+
+def make_store(backend: str, network, as_of=AS_OF):
+    """A store of ``backend`` holding ``network``."""
+    if backend == "memory":
+        return MemoryStore(network, as_of)
+    raise ValueError(backend)
+
+
+@pytest.fixture(params=["memory"])
+def backend(request) -> str:
+    """Every backend the contract tests run against."""
+    return request.param
+
+
+@pytest.fixture
+def store_of(backend):
+    """Build a store of the current backend from a Network."""
+    return lambda network, as_of=AS_OF: make_store(backend, network, as_of)
