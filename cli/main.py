@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import click
-
 from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -41,6 +41,7 @@ class ImportSummary:
     merged: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     ties_added: int = 0
+    jobs_added: int = 0
     jobs_changed: int = 0
     organizations_added: int = 0
     notes: list[str] = field(default_factory=list)
@@ -67,7 +68,7 @@ def normalize_url(url: str) -> str:
     return url.rstrip("/")
 
 
-def new_id(prefix: str, name: str, taken: set[str] | dict[str, object]) -> str:
+def new_id(prefix: str, name: str, taken: Container[str]) -> str:
     """A readable unused id such as ``p-ada-byron`` or ``p-ada-byron-2``."""
     base = f"{prefix}-{slug(name)}"
     candidate, n = base, 2
@@ -185,7 +186,7 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
         if contact.email:
             contact_ids.setdefault(contact.email.casefold(), person.id)
         if contact.company:
-            summary.jobs_changed += _employ(network, orgs, person.id, contact, as_of, summary)
+            _employ(network, orgs, person.id, contact, as_of, summary)
         for group in contact.groups:
             if not any(m.person_id == person.id and m.group == group
                        for m in network.memberships):
@@ -213,7 +214,8 @@ def _only(ids: list[str]) -> str | None:
 
 
 def _employ(network: Network, orgs: OrgIndex, person_id: str, contact: Contact, as_of: date,
-            summary: ImportSummary) -> int:
+            summary: ImportSummary) -> None:
+    """Record the contact's current job; a new employer ends the person's other current jobs."""
     org = orgs.find(contact.company)
     if org is None:
         org = Organization(new_id("o", contact.company, network.organizations),
@@ -221,22 +223,21 @@ def _employ(network: Network, orgs: OrgIndex, person_id: str, contact: Contact, 
         network.organizations[org.id] = org
         orgs.add(org)
         summary.organizations_added += 1
-    changed = 0
     for i, job in enumerate(network.employment):
         if job.person_id != person_id or not job.current:
             continue
         if job.org_id == org.id:
             if contact.title and job.title != contact.title:
                 network.employment[i] = replace(job, title=contact.title)
-                return 1
-            return 0
+                summary.jobs_changed += 1
+            return
     for i, job in enumerate(network.employment):
         if job.person_id == person_id and job.current:
             # The export names a new employer: the old job ended by the time of this import.
             network.employment[i] = replace(job, end=as_of)
-            changed += 1
+            summary.jobs_changed += 1
     network.employment.append(Employment(person_id, org.id, contact.title))
-    return changed + 1
+    summary.jobs_added += 1
 
 
 def _tie(network: Network, ties: dict[tuple[str, str], int], a: str, b: str, source: str,

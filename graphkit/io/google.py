@@ -10,8 +10,8 @@ from graphkit.io.table import Problems
 from graphkit.io.text import read_text
 
 #: Google's own system labels, which are not groups a person belongs to.
-SYSTEM_LABELS = frozenset({"* mycontacts", "* my contacts", "* starred", "* other contacts", "* friends",
-                           "* family", "* coworkers"})
+SYSTEM_LABELS = frozenset({"* mycontacts", "* my contacts", "* starred", "* other contacts",
+                           "* friends", "* family", "* coworkers"})
 
 
 def _is_header(cells: list[str]) -> bool:
