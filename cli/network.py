@@ -47,7 +47,7 @@ def _import_command(kind: str, what: str, example: str) -> click.Command:
         if not target:
             raise click.UsageError("say which network folder to import into: --into DIR")
         summary, problems = import_file(target, kind, file, owner=owner, as_of=settings.as_of,
-                                        strict=settings.strict)
+                                        strict=settings.strict, progress=True)
         report_problems(problems)
         for note in summary.notes:
             click.echo(note)

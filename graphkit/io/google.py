@@ -40,7 +40,7 @@ def parse_google(text: str, path: str | Path = "contacts.csv",
     """
     problems = problems if problems is not None else Problems()
     try:
-        _, header, records = csv_records(text, path, _is_header)
+        _, header, records = csv_records(text, path, _is_header, problems)
     except InputError as exc:
         if exc.reason != "no header line found":
             raise
