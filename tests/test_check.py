@@ -44,9 +44,9 @@ def test_every_file_is_checked_and_nothing_changes(tmp_path):
     assert messages[0].endswith("unknown person 'p-nobody'; row skipped (add it to people.csv "
                                 "first or fix the id)")
     assert "self-tie" in messages[1]
-    assert "after 2026-11-22" in messages[2]
-    assert messages[3] == (f"{folder / 'targets.csv'}:17: column organization: 'Acmee Corp' "
+    assert messages[2] == (f"{folder / 'targets.csv'}:17: column organization: 'Acmee Corp' "
                            'matches no organization; did you mean "Acme Corp"?')
+    assert "dated 2027-01-01, after 2026-11-22" in messages[3]
     assert (result.exit_status, result.skipped) == (2, 2)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
