@@ -12,6 +12,8 @@ from graphkit.io.network import read_network
 from graphkit.locate import sample_folder
 from graphkit.store.memory import MemoryStore
 
+pytest_plugins = ["neo4j_server"]  # the session's Bolt server (ArcadeDB) for the neo4j backend
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -37,13 +39,16 @@ def make_store(backend: str, network, as_of=AS_OF):
     raise ValueError(backend)
 
 
-@pytest.fixture(params=["memory"])
+@pytest.fixture(params=["memory", "neo4j"])
 def backend(request) -> str:
     """Every backend the contract tests run against."""
     return request.param
 
 
 @pytest.fixture
-def store_of(backend):
+def store_of(backend, request):
     """Build a store of the current backend from a Network."""
+    if backend == "neo4j":
+        load = request.getfixturevalue("neo4j_store_of")
+        return lambda network, as_of=AS_OF: load(network, as_of)
     return lambda network, as_of=AS_OF: make_store(backend, network, as_of)

@@ -19,18 +19,20 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
                problems: Problems | None = None) -> GraphStore:
     """Open the network in ``folder`` with the named backend.
 
+    ``as_of`` defaults to today; the neo4j backend takes the date its database was loaded for
+    (and refuses another one: strengths are computed at load).
+
     Raises
     ------
     ConfigError
         for an unknown backend name (the message lists the valid ones).
     """
-    as_of = as_of or date.today()
     if backend == "memory":
         from graphkit.store.memory import MemoryStore
 
-        return MemoryStore(read_network(folder, problems), as_of)
+        return MemoryStore(read_network(folder, problems), as_of or date.today())
     if backend == "neo4j":
-        from graphkit.store.neo4j import open_neo4j_store  # type: ignore[import-not-found]
+        from graphkit.store.neo4j import open_neo4j_store
 
-        return open_neo4j_store(folder, as_of)  # type: ignore[no-any-return]
+        return open_neo4j_store(folder, as_of)
     raise ConfigError(f"unknown backend '{backend}'; valid backends: {', '.join(BACKENDS)}")

@@ -1,0 +1,5 @@
+// name: finish_load
+// params: as_of, me, model, source
+MATCH (m:GraphkitMeta {id: 'graphkit'})
+SET m.complete = true, m.as_of = $as_of, m.me = $me, m.model = $model, m.source = $source
+REMOVE m.loading_as_of

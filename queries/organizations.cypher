@@ -1,0 +1,6 @@
+// name: organizations
+// params:
+// In organizations.csv order: the first organization to claim a spelling keeps it.
+MATCH (o:Organization)
+RETURN properties(o) AS props
+ORDER BY o.seq

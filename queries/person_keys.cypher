@@ -1,0 +1,4 @@
+// name: person_keys
+// params:
+MATCH (p:Person)
+RETURN p.id AS key

@@ -1,0 +1,5 @@
+// name: targets
+// params:
+MATCH (t:Target)
+RETURN properties(t) AS props
+ORDER BY t.seq
