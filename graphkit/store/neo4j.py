@@ -57,6 +57,7 @@ SCHEMA = ("schema_person_id", "schema_organization_id", "schema_group_name",
 DEFAULTS = {"uri": "bolt://localhost:7687", "user": "neo4j", "database": "neo4j"}
 ENV = {"uri": "NEO4J_URI", "user": "NEO4J_USER", "database": "NEO4J_DATABASE"}
 PASSWORD_ENV = "NEO4J_PASSWORD"
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 R = TypeVar("R")
 
@@ -181,6 +182,12 @@ class BoltRunner:
         self._neo4j = neo4j
         self.connection = connection
         self.where = connection.where
+        scheme = connection.uri.partition("://")[0]
+        if scheme not in SCHEMES or "://" not in connection.uri:
+            raise ConfigError(f"cannot use Neo4j URI '{connection.uri}': graphkit speaks Bolt; "
+                              f"use one of the schemes {', '.join(s + '://' for s in SCHEMES)}, "
+                              "like bolt://localhost:7687 (set NEO4J_URI or [neo4j] uri in "
+                              "graphkit.toml)")
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 connection.uri, auth=(connection.user, connection.password),
@@ -397,7 +404,7 @@ def load_network(runner: QueryRunner, network: Network, as_of: date, *,
     groups = sorted({m.group for m in network.memberships})
     memberships = {(m.person_id, m.group): _props(m, omit=("person_id", "group"))
                    for m in network.memberships}
-    jobs = []
+    jobs: list[dict[str, Any]] = []
     seen: Counter[tuple[str, str]] = Counter()
     for seq, job in enumerate(network.employment):
         n = seen[job.person_id, job.org_id]
@@ -448,9 +455,9 @@ def load_network(runner: QueryRunner, network: Network, as_of: date, *,
                    for r in run(keys_query).records}
         stale = sorted(present - keep, key=repr)
         for start in range(0, len(stale), batch_size):
-            batch = [list(k) if isinstance(k, tuple) else k
-                     for k in stale[start:start + batch_size]]
-            run(delete_query, write=True, keys=batch)
+            keys = [list(k) if isinstance(k, tuple) else k
+                    for k in stale[start:start + batch_size]]
+            run(delete_query, write=True, keys=keys)
         counts[kind].removed = len(stale)
     for kind, name, rows in (("introductions", "trim_introductions", intros),
                              ("targets", "trim_targets", targets)):

@@ -1,0 +1,260 @@
+"""The Neo4j backend without a server: query files, their checks, and which queries run with
+which parameters (a recording fake runner), connection settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from networks import AS_OF, random_network
+
+from graphkit.errors import ConfigError, GraphkitError, InputError
+from graphkit.model import Network, Organization, Person, Tie
+from graphkit.store.memory import MemoryStore
+from graphkit.store.neo4j import (
+    LABELS,
+    REL_TYPES,
+    SCHEMA,
+    Neo4jStore,
+    Result,
+    check_params,
+    connection_settings,
+    load_network,
+)
+from graphkit.store.queries import Query, labels_in, load_queries, parse_query
+
+QUERIES = load_queries()
+
+
+class RecordingRunner:
+    """Records every query run (name, params, literals, write) and answers from ``replies``."""
+
+    where = "bolt://fake:7687 (database test)"
+
+    def __init__(self, replies: dict[str, list[dict]] | None = None) -> None:
+        self.calls: list[tuple[str, dict, dict | None, bool]] = []
+        self.replies = {"meta": [{"me": "me", "as_of": AS_OF.isoformat(), "model": None,
+                                  "complete": True, "source": ""}], **(replies or {})}
+
+    def run(self, query: Query, params: dict, *, write: bool = False,
+            literals: dict[str, int] | None = None) -> Result:
+        check_params(query, params)
+        query.text_for(literals)
+        self.calls.append((query.name, params, literals, write))
+        return Result(list(self.replies.get(query.name, [])))
+
+    def close(self) -> None:
+        pass
+
+    def names(self) -> list[str]:
+        return [name for name, *_ in self.calls]
+
+
+# --- the query files ---------------------------------------------------------------------------
+
+def test_every_query_file_loads_and_uses_only_whitelisted_labels():
+    assert len(QUERIES) >= 40
+    assert labels_in(QUERIES.values()) <= set(LABELS) | set(REL_TYPES)
+    assert set(SCHEMA) <= set(QUERIES)
+
+
+def test_query_files_are_shipped_in_the_package():
+    import graphkit.queries
+
+    folder = Path(graphkit.queries.__file__).parent
+    assert {p.stem for p in folder.glob("*.cypher")} == set(QUERIES)
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("// params: a\nRETURN $a", 1, "`// name:` is missing"),
+    ("// name: q\nRETURN 1", 2, "`// params:` is missing"),
+    ("// name: other\n// params:\nRETURN 1", 1, "does not match the file name q.cypher"),
+    ("// name: q\n// params: a\nRETURN 1", 2, "$a is declared but the query never uses it"),
+    ("// name: q\n// params: a\nMATCH (n)\nWHERE n.x = $a\n  AND n.y = $b\nRETURN n", 5,
+     "$b is used but not declared"),
+    ("// name: q\n// params:\nMATCH (n)-[*1..{{hops}}]-(m) RETURN m", 3,
+     "{{hops}} is used but not declared in `// literals:`"),
+    ("// name: q\n// params:\n// literals: hops\nRETURN 1", 3, "literal hops is declared"),
+    ("// name: q\n// params: a b\nRETURN $a", 2, "'a b' is not a parameter name"),
+])
+def test_bad_query_files_name_file_and_line(text, line, message):
+    with pytest.raises(InputError) as info:
+        parse_query(text, "queries/q.cypher")
+    assert info.value.path == "queries/q.cypher" and info.value.line == line
+    assert message in str(info.value)
+    assert str(info.value).startswith(f"queries/q.cypher:{line}: ")
+
+
+def test_dollar_words_in_strings_and_comments_are_not_parameters():
+    q = parse_query("// name: q\n// params: a\n// uses $nothing\n"
+                    "RETURN $a, '$b', \"$c\", `$d` /* $e */", "q.cypher")
+    assert q.params == ("a",)
+
+
+def test_load_queries_reports_a_bad_file(tmp_path):
+    (tmp_path / "good.cypher").write_text("// name: good\n// params:\nRETURN 1\n")
+    (tmp_path / "bad.cypher").write_text("// name: bad\n// params: x\nRETURN 1\n")
+    with pytest.raises(InputError, match=r"bad\.cypher:2: \$x is declared"):
+        load_queries(tmp_path)
+
+
+@pytest.mark.parametrize("value", ["3", "1]-() DETACH DELETE n //", 2.0, True, -1, None])
+def test_literal_slots_take_only_whole_numbers(value):
+    with pytest.raises(ValueError, match="literal max_hops must be a whole number"):
+        QUERIES["best_paths"].text_for({"max_hops": value})
+
+
+def test_literal_slots_must_all_be_filled():
+    with pytest.raises(ValueError, match="declared"):
+        QUERIES["best_paths"].text_for({})
+    assert "*1..3]" in QUERIES["best_paths"].text_for({"max_hops": 3})
+
+
+def test_undeclared_parameters_are_refused_before_running():
+    with pytest.raises(ValueError, match="declares"):
+        check_params(QUERIES["person"], {"id": "x", "extra": 1})
+
+
+# --- query selection and parameters ------------------------------------------------------------
+
+def test_best_paths_to_targets_sends_sorted_targets_without_the_source():
+    runner = RecordingRunner({"best_paths": [
+        {"target": "t", "score": 0.5, "tied": [["me", "b", "t"], ["me", "a", "t"]]}]})
+    store = Neo4jStore(runner)
+    got = store.best_paths("me", ["t", "me", "c", "t"], 3)
+    assert runner.calls[-1] == ("best_paths", {"source": "me", "targets": ["c", "t"]},
+                                {"max_hops": 3}, False)
+    # paths that tie on score and hops: the smallest id list wins, compared in Python
+    assert got["t"].people == ("me", "a", "t") and got["t"].score == 0.5
+
+
+def test_best_paths_to_everyone_uses_the_all_query():
+    runner = RecordingRunner({"best_paths_all": [
+        {"target": "b", "score": 0.25, "tied": [["me", "a", "b"]]},
+        {"target": "a", "score": 0.5, "tied": [["me", "a"]]}]})
+    got = Neo4jStore(runner).best_paths("me", None, 2)
+    assert runner.calls[-1] == ("best_paths_all", {"source": "me"}, {"max_hops": 2}, False)
+    assert list(got) == ["a", "b"]
+
+
+def test_best_paths_without_targets_or_hops_asks_nothing():
+    runner = RecordingRunner()
+    store = Neo4jStore(runner)
+    before = len(runner.calls)
+    assert store.best_paths("me", ["me"], 2) == {}
+    with pytest.raises(GraphkitError, match="at least 1"):
+        store.best_paths("me", ["a"], 0)
+    assert len(runner.calls) == before
+
+
+def test_ego_ties_bound_is_a_literal():
+    runner = RecordingRunner()
+    store = Neo4jStore(runner)
+    assert store.ego_ties("me", 0) == []
+    store.ego_ties("me", 2)
+    assert runner.calls[-1] == ("ego_ties", {"center": "me"}, {"radius": 2}, False)
+
+
+def test_reads_are_cached_per_store():
+    props = {"id": "ann", "name": "Ann", "extra": "[]"}
+    runner = RecordingRunner({"person": [{"props": props}]})
+    store = Neo4jStore(runner)
+    assert store.person("ann") == store.person("ann") == Person("ann", "Ann")
+    assert runner.names().count("person") == 1
+
+
+def test_store_refuses_an_empty_or_half_loaded_database_or_another_date():
+    with pytest.raises(GraphkitError, match="holds no graphkit network; load one"):
+        Neo4jStore(RecordingRunner({"meta": []}))
+    half = [{"me": "me", "as_of": "2026-11-22", "model": None, "complete": False}]
+    with pytest.raises(GraphkitError, match="did not finish; run `graphkit load"):
+        Neo4jStore(RecordingRunner({"meta": half}))
+    with pytest.raises(ConfigError, match=r"as of 2026-11-22, not 2026-12-01; reload with "
+                       r"`graphkit load --backend neo4j --as-of 2026-12-01`"):
+        Neo4jStore(RecordingRunner(), date(2026, 12, 1))
+    assert Neo4jStore(RecordingRunner()).as_of == AS_OF
+
+
+def test_load_runs_schema_first_then_batches_then_cleanup():
+    network = random_network(3, people=7, ties=9)
+    runner = RecordingRunner()
+    summary = load_network(runner, network, AS_OF, batch_size=4)
+    names = runner.names()
+    assert names[:len(SCHEMA)] == list(SCHEMA)
+    assert names[len(SCHEMA)] == "begin_load" and names[-1] == "finish_load"
+    assert "clear_graphkit" not in names
+    merges = [(n, p["rows"]) for n, p, _, _ in runner.calls if n.startswith("merge_")]
+    assert all(1 <= len(rows) <= 4 for _, rows in merges)
+    assert all(write for n, _, _, write in runner.calls if n.startswith(("merge_", "delete_")))
+    people = [row for n, rows in merges if n == "merge_people" for row in rows]
+    assert [p["id"] for p in people] == list(network.people)
+    assert [n for n, _ in merges].count("merge_people") == 2  # 7 people, 4 per batch
+    # the strengths sent are exactly the memory store's, keyed smaller id first
+    ties = {(r["lo"], r["hi"]): r["props"] for n, rows in merges if n == "merge_ties"
+            for r in rows}
+    memory = MemoryStore(network, AS_OF)
+    assert {k: (v["strength"], tuple(v["evidence"])) for k, v in ties.items()} == {
+        v.tie.key: (v.strength, v.evidence) for v in memory.ties()}
+    groups = len({m.group for m in network.memberships})
+    assert [c.total for c in summary.counts] == [6, 7, groups, len(network.memberships),
+                                                  len(network.employment), 9, 0, 0]
+
+
+def test_load_replace_clears_in_batches_until_nothing_is_left():
+    runner = RecordingRunner({"clear_graphkit": [{"deleted": 0}]})
+    load_network(runner, random_network(1, people=4, ties=3), AS_OF, replace=True,
+                 batch_size=1000)
+    names = runner.names()
+    assert names.index("clear_graphkit") < names.index("begin_load")
+    assert runner.calls[names.index("clear_graphkit")][1] == {"batch_size": 1000}
+
+
+def test_load_sends_hostile_names_only_as_parameters():
+    evil = 'Acme"}) DETACH DELETE n //'
+    net = Network("me", {"me": Person("me", "Me"), "x": Person("x", "`x` {y} $z")},
+                  {"o": Organization("o", evil, aliases=("'; MATCH (n) DETACH DELETE n",))},
+                  ties=[Tie("me", "x", 0.5)])
+    runner = RecordingRunner()
+    load_network(runner, net, AS_OF)
+    for name, _, literals, _ in runner.calls:
+        text = QUERIES[name].text_for(literals)
+        assert evil not in text and "$z" not in text
+
+
+def test_load_refuses_a_zero_batch_size():
+    with pytest.raises(ConfigError, match="--batch-size must be at least 1"):
+        load_network(RecordingRunner(), random_network(1, people=3, ties=2), AS_OF,
+                     batch_size=0)
+
+
+# --- connection settings -----------------------------------------------------------------------
+
+def test_environment_wins_over_graphkit_toml_over_defaults():
+    env = {"NEO4J_PASSWORD": "s3cret", "NEO4J_DATABASE": "team"}
+    c = connection_settings({"uri": "neo4j+s://db.example:7687", "user": "dana"}, env)
+    assert (c.uri, c.user, c.database, c.password) == ("neo4j+s://db.example:7687", "dana",
+                                                       "team", "s3cret")
+    c = connection_settings(None, {"NEO4J_PASSWORD": "pw", "NEO4J_URI": "bolt://h:1"})
+    assert (c.uri, c.user, c.database) == ("bolt://h:1", "neo4j", "neo4j")
+    assert "s3cret" not in repr(connection_settings({}, env))
+
+
+def test_password_never_comes_from_a_file():
+    with pytest.raises(ConfigError, match=r"\[neo4j\] password: never keep the password"):
+        connection_settings({"password": "pw"}, {"NEO4J_PASSWORD": "pw"})
+
+
+def test_unknown_neo4j_setting_lists_the_valid_ones():
+    with pytest.raises(ConfigError, match="unknown setting; valid ones are uri, user, database"):
+        connection_settings({"url": "bolt://x"}, {"NEO4J_PASSWORD": "pw"})
+
+
+def test_missing_password_is_asked_for_or_refused():
+    asked = []
+    c = connection_settings({}, {}, lambda prompt: asked.append(prompt) or "typed")
+    assert c.password == "typed"
+    assert asked == ["Neo4j password for neo4j at bolt://localhost:7687: "]
+    with pytest.raises(ConfigError, match="no password for Neo4j at bolt://localhost:7687: "
+                       "set NEO4J_PASSWORD"):
+        connection_settings({}, {})
