@@ -258,3 +258,25 @@ def test_missing_password_is_asked_for_or_refused():
     with pytest.raises(ConfigError, match="no password for Neo4j at bolt://localhost:7687: "
                        "set NEO4J_PASSWORD"):
         connection_settings({}, {})
+
+
+# --- Neo4j's own parser ------------------------------------------------------------------------
+
+LINT = Path(__file__).resolve().parent / "cypher-lint"
+
+
+def test_every_query_file_parses_with_neo4js_cypher_parser():
+    """ArcadeDB accepts some Cypher that Neo4j rejects, so the files also go through Neo4j's
+    parser (npm @neo4j-cypher/language-support, offline once installed with
+    ``npm ci --prefix tests/cypher-lint``)."""
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None or not (LINT / "node_modules" / "@neo4j-cypher").is_dir():
+        pytest.skip("Neo4j's Cypher parser is not installed: npm ci --prefix tests/cypher-lint")
+    files = sorted(str(p) for p in Path(QUERIES["meta"].path).parent.glob("*.cypher"))
+    done = subprocess.run([node, str(LINT / "lint.mjs"), *files], capture_output=True,
+                          text=True, cwd=LINT, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{len(files)} files checked, 0 problems" in done.stdout
