@@ -13,7 +13,8 @@ from graphkit.cli.paths import path_to
 @global_options
 @click.version_option(package_name="graphkit")
 @click.pass_context
-def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool) -> None:  # type: ignore[no-untyped-def]
+def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool,  # type: ignore[no-untyped-def]
+         infer: bool) -> None:
     """graphkit: whom to ask, in your own professional network.
 
     \b
@@ -21,7 +22,7 @@ def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool
       graphkit path-to "Acme Corp"
       graphkit --data mynet/ path-to "Acme Corp" --max-hops 3 --format json
     """
-    ctx.obj = Settings(data=data, backend=backend, as_of=as_of, strict=strict)
+    ctx.obj = Settings(data=data, backend=backend, as_of=as_of, strict=strict, infer=infer)
 
 
 main.add_command(init)

@@ -16,8 +16,11 @@ __all__ = ["BACKENDS", "BestPath", "GraphStore", "TieView", "open_store"]
 
 
 def open_store(folder: str | Path, backend: str = "memory", as_of: date | None = None,
-               problems: Problems | None = None) -> GraphStore:
+               problems: Problems | None = None, infer: bool = False) -> GraphStore:
     """Open the network in ``folder`` with the named backend.
+
+    With ``infer``, ties inferred from shared employers and small groups are added
+    (see :mod:`graphkit.infer`), labelled ``source = "inferred"``.
 
     Raises
     ------
@@ -28,9 +31,14 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
     if backend == "memory":
         from graphkit.store.memory import MemoryStore
 
-        return MemoryStore(read_network(folder, problems), as_of)
+        network = read_network(folder, problems)
+        if infer:
+            from graphkit.infer import with_inferred_ties
+
+            network = with_inferred_ties(network)
+        return MemoryStore(network, as_of)
     if backend == "neo4j":
         from graphkit.store.neo4j import open_neo4j_store  # type: ignore[import-not-found]
 
-        return open_neo4j_store(folder, as_of)  # type: ignore[no-any-return]
+        return open_neo4j_store(folder, as_of, infer=infer)  # type: ignore[no-any-return]
     raise ConfigError(f"unknown backend '{backend}'; valid backends: {', '.join(BACKENDS)}")

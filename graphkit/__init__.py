@@ -1,0 +1,1 @@
+"""graphkit: turn your professional network into a graph and find out whom to ask."""
