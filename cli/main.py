@@ -8,6 +8,7 @@ from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
 from graphkit.cli.targets import targets
+from graphkit.cli.weak_ties import weak_ties_command
 
 
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,3 +31,4 @@ main.add_command(init)
 main.add_command(import_group)
 main.add_command(path_to)
 main.add_command(targets)
+main.add_command(weak_ties_command)
