@@ -7,6 +7,7 @@ import click
 from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
+from graphkit.cli.referrals import referrals
 from graphkit.cli.targets import targets
 from graphkit.cli.weak_ties import weak_ties_command
 
@@ -32,3 +33,4 @@ main.add_command(import_group)
 main.add_command(path_to)
 main.add_command(targets)
 main.add_command(weak_ties_command)
+main.add_command(referrals)

@@ -190,8 +190,10 @@ def contacts_at_work(store: GraphStore) -> tuple[ContactAtWork, ...]:
 
 
 def _alike(contacts: list[ContactAtWork], what: str) -> str:
-    seen: set[str] = set()
-    contacts = [c for c in contacts if not (c.person.id in seen or seen.add(c.person.id))]
+    first: dict[str, ContactAtWork] = {}
+    for c in contacts:
+        first.setdefault(c.person.id, c)
+    contacts = list(first.values())
     shown = [f"{c.person.name} ({c.organization.name})" for c in contacts[:3]]
     more = len(contacts) - len(shown)
     return (f"{len(contacts)} of your contacts work {what}: " + ", ".join(shown)

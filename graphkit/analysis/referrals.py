@@ -140,7 +140,8 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
     Chains start at introducers of mine whom nobody in the log introduced me to, and follow
     "X introduced me to Y, then Y introduced me to Z"; a person introduced by two people
     ends two chains. A cycle (A introduced me to B, who introduced me to A) stops the chain
-    and is reported. Introductions of other people count for the connectors only.
+    and is reported. A person introduced by several people continues only the chain I met them
+    through (else the earliest). Introductions of other people count for the connectors only.
 
     Parameters
     ----------
@@ -219,6 +220,11 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
     for intro in sorted(usable, key=order):
         onward[intro.introducer_id].append(intro)
     introduced = {i.introduced_to_id for i in usable}
+    # A person introduced by several people continues only the chain I met them through
+    # (else the earliest); the other introductions to them end there.
+    through: dict[str, Introduction] = {}
+    for intro in sorted(usable, key=lambda i: (i.status != "met", *order(i))):
+        through.setdefault(intro.introduced_to_id, intro)
     steps_cache: dict[int, ChainStep] = {}
 
     def step(intro: Introduction) -> ChainStep:
@@ -236,7 +242,7 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
 
     def follow(path: list[Introduction], seen: list[str]) -> None:
         last = path[-1].introduced_to_id
-        nexts = onward.get(last, [])
+        nexts = onward.get(last, []) if through[last] is path[-1] else []
         if not nexts:
             chains.append(Chain(tuple(step(i) for i in path)))
             return
@@ -334,14 +340,17 @@ class Ask:
     """One conversation of a plan: ask ``ask`` for an introduction to ``to`` (or, on the last
     step, talk to ``ask`` who works at the organization).
 
-    ``opener`` is what I share with ``ask`` (our tie, groups, employers, who introduced us);
-    ``knows`` is why ``ask`` knows ``to``; ``logged`` is what the introductions log already
-    says about this introduction.
+    ``role`` is what ``to`` (on the last step, ``ask``) does and where; ``relationship`` is my
+    tie with ``ask`` when I already know them (stage, last contact, notes); ``opener`` is what
+    we share (who introduced us, groups, employers); ``knows`` is why ``ask`` knows ``to``;
+    ``logged`` is what the introductions log already says about this introduction.
     """
 
     number: int
     ask: Person
     to: Person | None
+    role: str
+    relationship: tuple[str, ...]
     opener: tuple[str, ...]
     knows: tuple[str, ...]
     inferred: bool
@@ -366,6 +375,8 @@ class ReferralPlan:
     employees: int
     routes: tuple[PlanRoute, ...]
     suggestions: tuple[Suggestion, ...]
+    #: Introductions of mine, already in the log, to people who work there now.
+    under_way: tuple[ChainStep, ...] = ()
 
 
 def _shared_employers(store: GraphStore, a: str, b: str,
@@ -382,22 +393,32 @@ def _shared_employers(store: GraphStore, a: str, b: str,
     return out
 
 
+def _relationship(store: GraphStore, me: str, other: str) -> tuple[str, ...]:
+    try:
+        tie = store.tie(me, other).tie
+    except KeyError:
+        return ()
+    lines = [STAGE_LABELS.get(tie.stage or "acquaintance", tie.stage)]
+    if tie.last_contact:
+        lines.append("last contact " + ago(tie.last_contact, store.as_of))
+    if tie.notes and tie.source != "inferred":
+        lines.append(tie.notes)
+    return tuple(lines)
+
+
+def _role(store: GraphStore, person: Person, orgs: dict[str, Organization]) -> str:
+    for job in store.employment_of(person.id):
+        if job.current and job.org_id in orgs:
+            title = job.title or person.title
+            return f"{title} at {orgs[job.org_id].name}" if title else orgs[job.org_id].name
+    return person.title
+
+
 def _opener(store: GraphStore, me: str, other: str, orgs: dict[str, Organization],
             introduced_by: Person | None) -> tuple[str, ...]:
     lines = []
     if introduced_by is not None:
         lines.append(f"{introduced_by.name} introduced you")
-    else:
-        try:
-            view = store.tie(me, other)
-        except KeyError:
-            view = None
-        if view is not None:
-            tie = view.tie
-            if tie.stage:
-                lines.append(STAGE_LABELS.get(tie.stage, tie.stage))
-            if tie.last_contact:
-                lines.append("last contact " + ago(tie.last_contact, store.as_of))
     mine = set(store.groups_of(me))
     lines += [f"you both belong to {g}" for g in store.groups_of(other) if g in mine]
     lines += _shared_employers(store, me, other, orgs)
@@ -467,8 +488,22 @@ def referral_plan(store: GraphStore, organization: str, max_hops: int = 2,
             if intro is not None:
                 note = (f"{intro.status or 'logged'} on {_when(intro)}" if intro.status != "met"
                         else f"done: you met {nxt.name if nxt else ''} on {_when(intro)}")
-            asks.append(Ask(k, asker, nxt, _opener(store, me, asker.id, orgs, introduced_by),
+            if nxt is None:
+                title = path.job.title
+                role = f"{title} at {found.organization.name}" if title else \
+                    found.organization.name
+            else:
+                role = _role(store, nxt, orgs)
+            asks.append(Ask(k, asker, nxt, role,
+                            _relationship(store, me, asker.id) if k == 1 else (),
+                            _opener(store, me, asker.id, orgs, introduced_by),
                             step.evidence if step else (), bool(step and step.inferred), note))
         planned.append(PlanRoute(path, tuple(asks)))
+    staff = {j.person_id for j in store.employment_at(found.organization.id) if j.current}
+    under_way = tuple(ChainStep(i, store.person(i.introducer_id),
+                                store.person(i.introduced_to_id), found.organization,
+                                found.organization.id in _target_ids(store))
+                      for i in store.introductions()
+                      if i.person_id == me and i.introduced_to_id in staff)
     return ReferralPlan(found.organization, found.as_of_date, max_hops, found.employees,
-                        tuple(planned), found.suggestions)
+                        tuple(planned), found.suggestions, under_way)

@@ -316,16 +316,16 @@ def weak_ties(store: GraphStore, depth: int = 1, weak: float = WEAK,
     views = store.ego_ties(me.id, depth)
     graph = nx.Graph()
     graph.add_node(me.id)
-    graph.add_nodes_from(sorted({p for v in views for p in v.tie.key}))
-    for v in views:
-        graph.add_edge(*v.tie.key, strength=v.strength, view=v)
-    contacts = sorted(graph.adj[me.id])
+    graph.add_nodes_from(sorted({p for view in views for p in view.tie.key}))
+    for view in views:
+        graph.add_edge(*view.tie.key, strength=view.strength, view=view)
+    contacts: list[str] = sorted(graph.adj[me.id])
     contact_set = set(contacts)
     people = {p: store.person(p) for p in graph}
 
     measures = burt_measures(graph, [me.id, *contacts], weight="strength")
     bridges = local_bridges(graph)
-    span_of = {(u, v) if u <= v else (v, u): span for u, v, span in bridges}
+    span_of = {tuple(sorted((str(u), str(v)))): span for u, v, span in bridges}
 
     others = graph.copy()
     others.remove_node(me.id)
@@ -411,7 +411,8 @@ def weak_ties(store: GraphStore, depth: int = 1, weak: float = WEAK,
             reactivate.append(Reactivation(position, "; ".join(reasons) + "; " + why_stale))
 
     local = []
-    for u, v, span in bridges:
+    for end_a, end_b, span in bridges:
+        u, v = str(end_a), str(end_b)
         if v == me.id or (u != me.id and v < u):
             u, v = v, u  # me first, else alphabetical
         pendant = graph.degree(u) == 1 or graph.degree(v) == 1
