@@ -196,7 +196,8 @@ def _alike(contacts: list[ContactAtWork], what: str) -> str:
     contacts = list(first.values())
     shown = [f"{c.person.name} ({c.organization.name})" for c in contacts[:3]]
     more = len(contacts) - len(shown)
-    return (f"{len(contacts)} of your contacts work {what}: " + ", ".join(shown)
+    verb = "works" if len(contacts) == 1 else "work"
+    return (f"{len(contacts)} of your contacts {verb} {what}: " + ", ".join(shown)
             + (f" and {more} more" if more else ""))
 
 
@@ -231,7 +232,7 @@ def suggest_openings(store: GraphStore, org: Organization, employees: list[str],
     for group, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mine = "you are a member" if group in my_groups else "you could join"
         out.append(Suggestion("group", f"{n} {'person' if n == 1 else 'people'} at {org.name} "
-                              f"belong to {group} ({mine})"))
+                              f"belong{'s' if n == 1 else ''} to {group} ({mine})"))
     if contacts is None:
         contacts = contacts_at_work(store)
     others = [c for c in contacts if c.organization.id != org.id]

@@ -273,7 +273,7 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
     chains.sort(key=lambda c: [order(s.introduction) for s in c.steps])
 
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for intro in log:
+    for intro in [*usable, *(i for i in log if i.person_id != me.id)]:
         if intro.introducer_id == intro.introduced_to_id:
             continue
         record = counts[intro.introducer_id]
