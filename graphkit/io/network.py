@@ -340,9 +340,10 @@ def read_network(folder: str | Path, problems: Problems | None = None,
         return parse_people(text(PEOPLE), root / PEOPLE.name, problems)
 
     settings = attempt(config, {"me": ""})
-    persons = attempt(people, {})
+    read = attempt(people, None)
+    persons = read or {}
     me = settings["me"]
-    if me and persons and me not in persons:
+    if me and read is not None and me not in persons:
         attempt(lambda: _raise(ConfigError(
             f"{root / CONFIG_FILE}: me = \"{me}\" is not an id in people.csv; set `me` to your "
             "own id")), None)
