@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.errors import GraphkitError
-from graphkit.io.google import read_google, parse_google
+from graphkit.io.google import parse_google, read_google
 from graphkit.io.linkedin import parse_linkedin, read_linkedin
 from graphkit.io.network import read_network
 from graphkit.io.table import Problems
