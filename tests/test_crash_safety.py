@@ -10,12 +10,11 @@ import threading
 import time
 
 import pytest
+from test_importers import FIXTURES
 
 from graphkit.errors import GraphkitError
 from graphkit.importing import import_file, init_network
 from graphkit.lock import network_lock
-
-from test_importers import FIXTURES
 
 
 def test_killed_between_write_and_rename_leaves_the_old_file_intact(tmp_path):
