@@ -22,8 +22,10 @@ def anonymize(network: Network) -> Network:
     ...                      "ann": Person("ann", "Ann Lee", notes="owes me lunch")},
     ...               ties=[Tie("me", "ann", notes="college")])
     >>> anon = anonymize(net)
-    >>> anon.me, sorted((p.id, p.name, p.email, p.notes) for p in anon.people.values())
-    ('p0002', [('p0001', 'Person 0001', '', ''), ('p0002', 'Person 0002', 'p0002@example.invalid', '')])
+    >>> anon.me, sorted((p.id, p.name, p.email) for p in anon.people.values())
+    ('p0002', [('p0001', 'Person 0001', ''), ('p0002', 'Person 0002', 'p0002@example.invalid')])
+    >>> [p.notes for p in anon.people.values()], anon.ties[0].notes
+    (['', ''], '')
     """
     ids = {old: f"p{i:04d}" for i, old in enumerate(sorted(network.people), start=1)}
     groups = {old: f"Group {i:03d}" for i, old in enumerate(
