@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import click
 from graphkit.cli.check import check
 from graphkit.cli.export import export
@@ -10,11 +12,19 @@ from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
 
 
+class EchoHandler(logging.Handler):
+    """Log records to the current stderr as ``graphkit: message``."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"graphkit: {record.getMessage()}", err=True)
+
+
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @global_options
 @click.version_option(package_name="graphkit")
 @click.pass_context
-def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool) -> None:  # type: ignore[no-untyped-def]
+def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool,  # type: ignore[no-untyped-def]
+         verbose: bool) -> None:
     """graphkit: whom to ask, in your own professional network.
 
     \b
@@ -22,6 +32,11 @@ def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool
       graphkit path-to "Acme Corp"
       graphkit --data mynet/ path-to "Acme Corp" --max-hops 3 --format json
     """
+    if verbose:
+        logger = logging.getLogger("graphkit")
+        logger.setLevel(logging.INFO)
+        if not any(isinstance(h, EchoHandler) for h in logger.handlers):
+            logger.addHandler(EchoHandler())
     ctx.obj = Settings(data=data, backend=backend, as_of=as_of, strict=strict)
 
 

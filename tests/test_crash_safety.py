@@ -82,3 +82,19 @@ def test_import_into_a_missing_folder_creates_nothing(tmp_path):
         import_file(tmp_path / "nowhere", "linkedin", FIXTURES / "linkedin_current.csv")
     assert not (tmp_path / "nowhere").exists()
     assert os.listdir(tmp_path) == []
+
+
+def test_verbose_logs_counts_but_never_notes(tmp_path):
+    from click.testing import CliRunner
+
+    from graphkit.cli.main import main
+
+    folder = tmp_path / "net"
+    init_network(folder, "Dana Whitfield")
+    (folder / "people.csv").write_text("id,name,notes\np-dana-whitfield,Dana Whitfield,"
+                                       "SECRET-NOTE\np-ann,Ann,also SECRET\n")
+    (folder / "ties.csv").write_text("person_a,person_b,notes\np-dana-whitfield,p-ann,"
+                                     "SECRET-TIE\n")
+    result = CliRunner().invoke(main, ["--verbose", "--data", str(folder), "path-to", "x"])
+    assert "graphkit: read 2 people" in result.stderr
+    assert "SECRET" not in result.output and "SECRET" not in result.stderr
