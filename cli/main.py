@@ -35,8 +35,14 @@ def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool
     if verbose:
         logger = logging.getLogger("graphkit")
         logger.setLevel(logging.INFO)
-        if not any(isinstance(h, EchoHandler) for h in logger.handlers):
-            logger.addHandler(EchoHandler())
+        handler = EchoHandler()
+        logger.addHandler(handler)
+
+        def stop_logging() -> None:
+            logger.removeHandler(handler)
+            logger.setLevel(logging.NOTSET)
+
+        ctx.call_on_close(stop_logging)
     ctx.obj = Settings(data=data, backend=backend, as_of=as_of, strict=strict)
 
 

@@ -209,3 +209,10 @@ def test_sample_exports_rebuild_the_sample_people(tmp_path):
                 owner="Marcus Bell", as_of=TODAY)
     assert set(read_network(folder).people) == set(read_network(sample_folder()).people)
     shutil.rmtree(folder)
+
+
+def test_vcard_org_with_only_separators():
+    from graphkit.io.vcard import parse_vcard
+
+    [card] = parse_vcard("BEGIN:VCARD\nVERSION:3.0\nFN:Jo\nORG:,,\nEND:VCARD\n")
+    assert card.company == ""

@@ -354,8 +354,9 @@ def read_network(folder: str | Path, problems: Problems | None = None,
         attempt(lambda: _raise(ConfigError(
             f"{root / CONFIG_FILE}: me = \"{me}\" is not an id in people.csv; set `me` to your "
             "own id")), None)
+    no_orgs: dict[str, Organization] = {}
     orgs = attempt(lambda: parse_organizations(text(ORGANIZATIONS), root / ORGANIZATIONS.name,
-                                               problems), {})
+                                               problems), no_orgs)
     network = Network(
         me=me,
         people=persons,
