@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from graphkit.cli.options import Settings, pass_settings, report_problems
 
 from graphkit.anonymize import anonymize
+from graphkit.cli.options import Settings, pass_settings, report_problems
 from graphkit.errors import GraphkitError
 from graphkit.io.network import CONFIG_FILE, read_network, write_network
 from graphkit.io.table import Problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import click
+
 from graphkit.cli.check import check
 from graphkit.cli.export import export
 from graphkit.cli.network import import_group, init

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from graphkit.cli.main import main
 
 from graphkit.analysis.paths import path_to
 from graphkit.anonymize import anonymize
+from graphkit.cli.main import main
 from graphkit.io.network import read_network
 
 
