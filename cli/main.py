@@ -7,6 +7,7 @@ import click
 from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
+from graphkit.cli.plot import plot
 
 
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,3 +28,4 @@ def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool
 main.add_command(init)
 main.add_command(import_group)
 main.add_command(path_to)
+main.add_command(plot)
