@@ -8,6 +8,8 @@ from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
 from graphkit.cli.plot import plot
+from graphkit.cli.report import report
+from graphkit.cli.schedule import schedule
 
 
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,3 +31,5 @@ main.add_command(init)
 main.add_command(import_group)
 main.add_command(path_to)
 main.add_command(plot)
+main.add_command(report)
+main.add_command(schedule)

@@ -459,3 +459,13 @@ def _metadata(fmt: str) -> dict[str, Any]:
     if fmt == "pdf":
         return {"CreationDate": None, "Producer": None, "Creator": None}
     return {"Software": None}
+
+
+def plot_png(view: NetworkView, dpi: int = 100, size: tuple[float, float] = (10.0, 7.5),
+             seed: int = SEED) -> bytes:
+    """``view`` drawn as PNG bytes (for embedding in a report)."""
+    import io
+
+    buffer = io.BytesIO()
+    draw(view, size, seed).savefig(buffer, format="png", dpi=dpi, metadata=_metadata("png"))
+    return buffer.getvalue()
