@@ -423,8 +423,8 @@ def parse_size(text: str) -> tuple[float, float]:
         width, height = (float(v) for v in text.lower().split("x"))
     except ValueError:
         raise GraphkitError(f"--size '{text}' is not WIDTHxHEIGHT in inches, e.g. 12x9") from None
-    if not (1 <= width <= 100 and 1 <= height <= 100):
-        raise GraphkitError(f"--size '{text}' must be between 1x1 and 100x100 inches")
+    if not (4 <= width <= 100 and 3 <= height <= 100):
+        raise GraphkitError(f"--size '{text}' must be between 4x3 and 100x100 inches (room for the legend)")
     return width, height
 
 

@@ -63,9 +63,10 @@ class Entry:
 
     @property
     def line(self) -> str:
-        """The entry as it reads in the crontab."""
+        """The entry as it reads in the crontab (``%`` escaped: cron reads it as a newline)."""
         prefix = "" if self.enabled else "# "
-        return f"{prefix}{self.cron} {self.command} # {TAG}:{self.id}"
+        command = self.command.replace("%", "\\%")
+        return f"{prefix}{self.cron} {command} # {TAG}:{self.id}"
 
 
 def graphkit_executable() -> str:
@@ -90,8 +91,6 @@ def report_command(executable: str, global_args: Sequence[str], report_args: Seq
                    log: str | Path | None = None) -> str:
     """The shell command a crontab entry runs: the report, with output appended to ``log``.
 
-    ``%`` is escaped because cron reads it as a newline.
-
     >>> report_command("/usr/bin/graphkit", ["--data", "/home/dana/net"], ["--out", "/tmp/r"])
     '/usr/bin/graphkit --data /home/dana/net report --out /tmp/r'
     """
@@ -99,7 +98,7 @@ def report_command(executable: str, global_args: Sequence[str], report_args: Seq
     command = shlex.join(words)
     if log is not None:
         command += f" >> {shlex.quote(str(log))} 2>&1"
-    return command.replace("%", "\\%")
+    return command
 
 
 def open_crontab(tabfile: str | Path | None = None, missing_ok: bool = False) -> Any:
