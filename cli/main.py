@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import click
-
+from graphkit.cli.check import check
 from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
@@ -28,6 +28,7 @@ def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool
 
 
 main.add_command(init)
+main.add_command(check)
 main.add_command(import_group)
 main.add_command(path_to)
 main.add_command(plot)

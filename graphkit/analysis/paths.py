@@ -162,6 +162,7 @@ def suggest_openings(store: GraphStore, org: Organization,
     former = sorted({job.person_id for job in store.employment_at(org.id) if not job.current}
                     - {me.id})
     reach = store.best_paths(me.id, former, 2) if former else {}
+    former.sort(key=lambda p: (reach[p].hops if p in reach else 3, store.person(p).name))
     for person_id in former:
         person = store.person(person_id)
         if person_id in reach:

@@ -10,8 +10,8 @@ from graphkit.io.table import Problems
 from graphkit.io.text import read_text
 
 #: Google's own system labels, which are not groups a person belongs to.
-SYSTEM_LABELS = frozenset({"* mycontacts", "* starred", "* other contacts", "* friends",
-                           "* family", "* coworkers"})
+SYSTEM_LABELS = frozenset({"* mycontacts", "* my contacts", "* starred", "* other contacts",
+                           "* friends", "* family", "* coworkers"})
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -40,7 +40,7 @@ def parse_google(text: str, path: str | Path = "contacts.csv",
     """
     problems = problems if problems is not None else Problems()
     try:
-        _, header, records = csv_records(text, path, _is_header)
+        _, header, records = csv_records(text, path, _is_header, problems)
     except InputError as exc:
         if exc.reason != "no header line found":
             raise

@@ -43,7 +43,7 @@ def parse_linkedin(text: str, path: str | Path = "Connections.csv",
     """
     problems = problems if problems is not None else Problems()
     try:
-        _, header, records = csv_records(text, path, _is_header)
+        _, header, records = csv_records(text, path, _is_header, problems)
     except InputError as exc:
         if exc.reason != "no header line found":
             raise
