@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import click
+from graphkit.cli.options import Settings, pass_settings
 
 from graphkit.check import check_network
-from graphkit.cli.options import Settings, pass_settings
 
 
 @click.command()

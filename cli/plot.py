@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import click
-
 from graphkit.cli.options import Settings, pass_settings
 
 

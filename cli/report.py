@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import click
-
 from graphkit.cli.options import Settings, parse_as_of, pass_settings
+
 from graphkit.locate import locate_network
 from graphkit.report import ReportRun, run_report
 from graphkit.snapshots import default_state

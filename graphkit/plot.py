@@ -348,8 +348,6 @@ def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
                    zorder=4 if person in on_path else 2, gid=person)
     ax.scatter([0.0], [0.0], s=420, marker="*", c="black", zorder=5, gid=view.me)
 
-    _place_labels(fig, ax, view, pos)
-
     handles = [Line2D([], [], marker="*", linestyle="", color="black", markersize=13,
                       label=f"you ({view.names[view.me]})")]
     if not focus:
@@ -371,6 +369,10 @@ def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
     fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False,
                title=None if focus else "coloured by " + view.colour_by)
     ax.set_title(view.title, fontsize=11, loc="left")
+    # Settle the layout first, then freeze it, so the label overlap checks see final positions.
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    _place_labels(fig, ax, view, pos)
     return fig
 
 
@@ -424,7 +426,8 @@ def parse_size(text: str) -> tuple[float, float]:
     except ValueError:
         raise GraphkitError(f"--size '{text}' is not WIDTHxHEIGHT in inches, e.g. 12x9") from None
     if not (4 <= width <= 100 and 3 <= height <= 100):
-        raise GraphkitError(f"--size '{text}' must be between 4x3 and 100x100 inches (room for the legend)")
+        raise GraphkitError(f"--size '{text}' must be between 4x3 and 100x100 inches "
+                            "(room for the legend)")
     return width, height
 
 

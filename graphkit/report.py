@@ -541,8 +541,8 @@ def render_markdown(report: Report) -> str:
         lines += ["", f"## {title}", ""]
         lines += [f"- **{_md(i.lead)}**: {_md(i.text)}" for i in items]
     lines += ["", "## Follow-ups due", ""]
-    note = _follow_up_note(report)
-    lines += [_md(note)] if note else [f"- {_md(f)}" for f in report.follow_ups or ()]
+    due = _follow_up_note(report)
+    lines += [_md(due)] if due else [f"- {_md(f)}" for f in report.follow_ups or ()]
     lines += ["", "## Where you stand", "", "| " + " | ".join(_STANDING_HEADER) + " |",
               "|" + "---|" * len(_STANDING_HEADER)]
     lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in _standing(report)]
@@ -574,8 +574,8 @@ def render_html(report: Report, png: bytes | None = None,
         out += [f"<li><strong>{e(i.lead)}</strong>: {e(i.text)}</li>" for i in items]
         out.append("</ul>")
     out.append("<h2>Follow-ups due</h2>")
-    note = _follow_up_note(report)
-    out.append(f"<p>{e(note)}</p>" if note else
+    due = _follow_up_note(report)
+    out.append(f"<p>{e(due)}</p>" if due else
                "<ul>" + "".join(f"<li>{e(f)}</li>" for f in report.follow_ups or ()) + "</ul>")
     out.append("<h2>Where you stand</h2><table><thead><tr>"
                + "".join(f"<th>{e(h)}</th>" for h in _STANDING_HEADER) + "</tr></thead><tbody>")
@@ -599,7 +599,7 @@ def _reach_json(t: TargetReach) -> dict[str, Any]:
     best = t.best()
     contacts = t.contacts()
     return {"organization": _ref(t.organization), "reachable": t.reachable, "hops": t.hops,
-            "score": t.score, "people": len(t.people),
+            "score": round(t.score, 6), "people": len(t.people),
             "people_in_reach": sum(p.reachable for p in t.people),
             "ask_first": _ref(contacts[0]) if contacts else None,
             "contacts": len(contacts),
@@ -607,7 +607,7 @@ def _reach_json(t: TargetReach) -> dict[str, Any]:
 
 
 def report_json(report: Report) -> dict[str, Any]:
-    """The documented JSON shape of the report."""
+    """The documented JSON shape of the report (scores rounded to 6 decimals)."""
     ch = report.changes
     return {
         "as_of": report.current.as_of.isoformat(),
@@ -624,7 +624,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "whom_to_ask": [_shift_json(s) for s in ch.shifts if s.direction == "different"],
             "lost": [{"before": _reach_json(b), "after": _reach_json(a)} for b, a in ch.lost],
             "people": [{"organization": _ref(s.target.organization),
-                        "joined": [{"person": _ref(p.person), "score": p.score,
+                        "joined": [{"person": _ref(p.person), "score": round(p.score, 6),
                                     "ask": _ref(p.ask) if p.ask else None} for p in s.joined],
                         "left": [_ref(r) for r in s.left]} for s in ch.staffing],
             "added_targets": [_reach_json(t) for t in ch.added_targets],

@@ -6,9 +6,9 @@ import shutil
 from datetime import date
 
 from click.testing import CliRunner
+from graphkit.cli.main import main
 
 from graphkit.check import check_network
-from graphkit.cli.main import main
 from graphkit.locate import sample_folder
 
 AS_OF = date(2026, 11, 22)

@@ -8,8 +8,8 @@ import socket
 
 import pytest
 from click.testing import CliRunner
-
 from graphkit.cli.main import main
+
 from graphkit.errors import ConfigError
 from graphkit.mail import PASSWORD_ENV, DeliveryError, SmtpSettings, compose, send
 
@@ -92,7 +92,8 @@ def test_smtp_failure_still_writes_the_report(sample_dir, tmp_path):
     _configure(sample_dir, free_port())  # nothing listens there
     out = tmp_path / "reports"
     result = CliRunner().invoke(main, ["--data", str(sample_dir), "--as-of", "2026-11-22",
-                                       "report", "--out", str(out), "--email", "d@x.test"])
+                                       "report", "--out", str(out), "--email", "d@x.test",
+                                       "--no-plot"])
     assert result.exit_code == 4
     assert (out / "graphkit-report-2026-11-22.md").is_file()
     assert "Error: could not send the report through 127.0.0.1:" in result.output

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
 from graphkit.cli.main import main
+from networks import random_network
+
 from graphkit.errors import GraphkitError
 from graphkit.model import Employment, Network, Organization, Person, Target, Tie
 from graphkit.plot import draw, ego_view, layout, parse_size, path_view, save_plot
-from networks import random_network
 
 MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".svg": b"<?xml", ".pdf": b"%PDF-"}
 
@@ -63,7 +63,7 @@ def test_drawn_figure_shows_and_labels_the_highlighted_paths(store_of):
     assert {"me", "ann", "bo", "cy", "di", "ed", "fay"} <= points
     assert labels == {"me": "Me Myself", "ann": "Ann Lee", "bo": "Bo Diaz", "cy": "Cy Ng",
                       "di": "Di Oh", "ed": "Ed Fox"}  # path people only; Fay is not on a path
-    ties = {l.get_gid(): l.get_color() for l in draw(view).axes[0].lines}
+    ties = {line.get_gid(): line.get_color() for line in draw(view).axes[0].lines}
     assert ties["tie:ann:bo"] == "#d62728" and ties["tie:cy:fay"] == "#888888"
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from graphkit.cli.main import main
+
 from graphkit.model import Employment, Network, Organization, Person, Target, Tie
 from graphkit.report import (
     build_report,

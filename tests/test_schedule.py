@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
-
 from graphkit.cli.main import main
+
 from graphkit.errors import GraphkitError
 from graphkit.schedule import (
     add_entry,
@@ -65,11 +65,13 @@ def test_dry_run_writes_nothing(tab):
     assert entry.id == 1 and tab.read_text() == OTHER
 
 
-@pytest.mark.parametrize("bad", ["0 8 * *", "61 8 * * *", "0 8 * * FUNDAY", "every monday",
-                                 "0 8 * * * *"])
-def test_invalid_cron_is_a_clear_error(bad):
-    with pytest.raises(GraphkitError, match=re.escape(f'invalid cron expression "{bad}": '
-                       'expected five fields')):
+@pytest.mark.parametrize(("bad", "why"), [
+    ("0 8 * *", "expected five fields"), ("0 8 * * * *", "expected five fields"),
+    ("every monday", "expected five fields"),
+    ("61 8 * * *", "a field is out of range or misspelled; expected five fields"),
+    ("0 8 * * FUNDAY", "a field is out of range or misspelled; expected five fields")])
+def test_invalid_cron_is_a_clear_error(bad, why):
+    with pytest.raises(GraphkitError, match=re.escape(f'invalid cron expression "{bad}": {why}')):
         check_cron(bad)
 
 
