@@ -120,7 +120,7 @@ def test_cli_plot_on_the_sample(sample_dir, tmp_path):
                                        str(out), "--dpi", "40", "--size", "6x4", "--limit",
                                        "60"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"wrote {out}: Best 5 of 17 paths from Dana Whitfield "
+    assert result.stdout.startswith(f"wrote {out}: Best 5 of 17 paths from Dana Whitfield "
                                     "to Acme Corp; 59 people")
     assert out.read_bytes().startswith(MAGIC[".png"])
 

@@ -166,25 +166,25 @@ def report_cli(folder: Path, as_of: str, *args: str):
 def test_cli_first_run_then_a_week_of_news_matches_golden(sample_dir):
     first = report_cli(sample_dir, "2026-11-15")
     assert first.exit_code == 0, first.output
-    assert "No baseline yet" in first.output
+    assert "No baseline yet" in first.stdout
     same_day = report_cli(sample_dir, "2026-11-15")
-    assert same_day.output == first.output  # the baseline is older than the report's date
+    assert same_day.stdout == first.stdout  # the baseline is older than the report's date
     quiet = report_cli(sample_dir, "2026-11-22")
-    assert quiet.exit_code == 0 and "Nothing changed since 2026-11-15" in quiet.output
+    assert quiet.exit_code == 0 and "Nothing changed since 2026-11-15" in quiet.stdout
     next_week(sample_dir)
     for fmt, ext in (("markdown", "md"), ("json", "json")):
         news = report_cli(sample_dir, "2026-11-22", "--format", fmt)
         assert news.exit_code == 3, news.output
-        assert news.output == (GOLDEN / f"report-next-week.{ext}").read_text(encoding="utf-8")
+        assert news.stdout == (GOLDEN / f"report-next-week.{ext}").read_text(encoding="utf-8")
 
 
 def test_since_compares_with_an_older_snapshot(sample_dir):
     report_cli(sample_dir, "2026-11-08")
     next_week(sample_dir)
     report_cli(sample_dir, "2026-11-15")
-    assert "Nothing changed since 2026-11-15" in report_cli(sample_dir, "2026-11-22").output
+    assert "Nothing changed since 2026-11-15" in report_cli(sample_dir, "2026-11-22").stdout
     older = report_cli(sample_dir, "2026-11-22", "--since", "2026-11-10")
-    assert older.exit_code == 3 and "Since 2026-11-08: 1 target newly reachable" in older.output
+    assert older.exit_code == 3 and "Since 2026-11-08: 1 target newly reachable" in older.stdout
     missing = report_cli(sample_dir, "2026-11-22", "--since", "2026-01-01")
     assert missing.exit_code == 1
     assert "no snapshot on or before --since 2026-01-01; snapshots in" in missing.output
@@ -197,9 +197,9 @@ def test_corrupted_snapshot_is_moved_aside_and_a_new_baseline_starts(sample_dir)
     result = report_cli(sample_dir, "2026-11-22")
     assert result.exit_code == 0
     assert "> Note: the snapshot snapshot-2026-11-15.json is corrupted (not valid JSON" in \
-        result.output
+        result.stdout
     assert "moved it aside to snapshot-2026-11-15.json.corrupt and started a new baseline" in \
-        result.output
+        result.stdout
     assert sorted(p.name for p in state.iterdir()) == [
         "snapshot-2026-11-15.json.corrupt", "snapshot-2026-11-22.json", "state.lock"]
 
@@ -231,7 +231,7 @@ def test_unwritable_out_records_no_snapshot(sample_dir, tmp_path):
 
 def test_all_organizations(sample_dir):
     result = report_cli(sample_dir, "2026-11-22", "--all", "--format", "json")
-    assert len(json.loads(result.output)["targets"]) == 60
+    assert len(json.loads(result.stdout)["targets"]) == 60
 
 
 def test_crash_before_rename_keeps_the_previous_snapshot(sample_dir, monkeypatch):

@@ -82,16 +82,16 @@ def test_cli_add_list_remove(sample_dir, tmp_path):
                                  "0 8 * * MON", "--out", str(tmp_path / "r"), "--email",
                                  "dana@example.org", "--crontab", str(tab)])
     assert added.exit_code == 0, added.output
-    assert added.output.startswith("added schedule 1: 0 8 * * MON ")
+    assert added.stdout.startswith("added schedule 1: 0 8 * * MON ")
     assert (f"--data {sample_dir} report --format markdown --out {tmp_path / 'r'} --email "
             f"dana@example.org >> {sample_dir}/.graphkit/state/schedule.log 2>&1 # graphkit:1"
-            in added.output)
+            in added.stdout)
     listed = runner.invoke(main, ["schedule", "list", "--crontab", str(tab)])
-    assert listed.output.startswith("1  0 8 * * ")
+    assert listed.stdout.startswith("1  0 8 * * ")
     removed = runner.invoke(main, ["schedule", "remove", "1", "--crontab", str(tab)])
-    assert removed.output.startswith("removed 1 schedule\n")
+    assert removed.stdout.startswith("removed 1 schedule\n")
     none = runner.invoke(main, ["schedule", "list", "--crontab", str(tab)])
-    assert none.output.startswith("no graphkit schedules")
+    assert none.stdout.startswith("no graphkit schedules")
 
 
 def test_cli_add_needs_a_destination_and_a_valid_cron(tmp_path):
@@ -101,7 +101,7 @@ def test_cli_add_needs_a_destination_and_a_valid_cron(tmp_path):
     assert nowhere.exit_code == 2 and "--out DIR and/or --email ADDR" in nowhere.output
     bad = runner.invoke(main, ["schedule", "add", "--cron", "0 8 * *", "--out", "r"])
     assert bad.exit_code == 1
-    assert bad.output == ('Error: invalid cron expression "0 8 * *": expected five fields '
+    assert bad.stderr == ('Error: invalid cron expression "0 8 * *": expected five fields '
                           '"minute hour day-of-month month day-of-week", e.g. "0 8 * * MON" '
                           "for Mondays at 08:00\n")
 
