@@ -120,10 +120,10 @@ def _counts(folder):
 def test_import_then_reimport_changes_nothing(mynet):
     summary, _ = import_file(mynet, "linkedin", FIXTURES / "linkedin_current.csv", as_of=TODAY)
     assert summary.line() == "rows read 5 = 4 imported + 0 merged + 1 skipped (1 unreadable)"
-    before = {p.name: p.read_bytes() for p in mynet.iterdir()}
+    before = {p.name: p.read_bytes() for p in mynet.iterdir() if p.is_file()}
     again, _ = import_file(mynet, "linkedin", FIXTURES / "linkedin_current.csv", as_of=TODAY)
     assert again.line() == "rows read 5 = 0 imported + 4 merged + 1 skipped (1 unreadable)"
-    assert {p.name: p.read_bytes() for p in mynet.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in mynet.iterdir() if p.is_file()} == before
 
 
 def test_acme_spellings_resolve_to_one_organization(mynet):
