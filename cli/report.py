@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 
 import click
 from graphkit.cli.options import Settings, parse_as_of, pass_settings
 
 from graphkit.locate import locate_network
+from graphkit.lock import network_lock
 from graphkit.report import ReportRun, run_report
 from graphkit.snapshots import default_state
 
@@ -60,7 +62,9 @@ def report_once(settings: Settings, fmt: str = "markdown", out: str | None = Non
         from graphkit.mail import SmtpSettings
 
         smtp = SmtpSettings.from_network(located.path)
-    store = settings.open()
-    targets = [org.id for org in store.organizations()] if all_orgs else None
-    return run_report(store, state or default_state(located.path, located.is_sample), fmt, out,
-                      since, targets, max_hops, threshold, not no_plot, email, smtp)
+    # The network's own lock (imports take it too); the bundled sample may be read-only.
+    with nullcontext() if located.is_sample else network_lock(located.path):
+        store = settings.open()
+        targets = [org.id for org in store.organizations()] if all_orgs else None
+        return run_report(store, state or default_state(located.path, located.is_sample), fmt,
+                          out, since, targets, max_hops, threshold, not no_plot, email, smtp)
