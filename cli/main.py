@@ -11,6 +11,9 @@ from graphkit.cli.export import export
 from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
+from graphkit.cli.plot import plot
+from graphkit.cli.report import report
+from graphkit.cli.schedule import schedule
 
 
 class EchoHandler(logging.Handler):
@@ -52,3 +55,6 @@ main.add_command(check)
 main.add_command(export)
 main.add_command(import_group)
 main.add_command(path_to)
+main.add_command(plot)
+main.add_command(report)
+main.add_command(schedule)
