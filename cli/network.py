@@ -47,12 +47,13 @@ def _import_command(kind: str, what: str, example: str) -> click.Command:
         if not target:
             raise click.UsageError("say which network folder to import into: --into DIR")
         summary, problems = import_file(target, kind, file, owner=owner, as_of=settings.as_of,
-                                        strict=settings.strict)
+                                        strict=settings.strict, progress=True)
         report_problems(problems)
         for note in summary.notes:
             click.echo(note)
         click.echo(f"{file}: {summary.line()}")
-        click.echo(f"  {summary.ties_added} ties added, {summary.jobs_changed} jobs changed, "
+        click.echo(f"  {summary.ties_added} ties added, {summary.jobs_added} current jobs "
+                   f"recorded, {summary.jobs_changed} jobs updated or ended, "
                    f"{summary.organizations_added} organizations added")
 
     return command

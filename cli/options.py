@@ -72,10 +72,12 @@ def parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 
 def global_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--data, --backend, --as-of, --strict, --infer on the top-level group."""
+    """--data, --backend, --as-of, --strict, --verbose, --infer on the top-level group."""
     f = click.option("--infer", is_flag=True,
                      help="Add ties inferred from shared employers and small groups "
                      "(labelled [inferred]).")(f)
+    f = click.option("-v", "--verbose", is_flag=True, help="Log what graphkit reads and "
+                     "computes to stderr (counts and timings, never names or notes).")(f)
     f = click.option("--strict", is_flag=True,
                      help="Treat every warning about the input as an error.")(f)
     f = click.option("--as-of", "as_of", metavar="DATE", callback=parse_as_of,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from graphkit.analysis.paths import PathToResult, RankedPath, Step, path_to as find_paths
+from graphkit.analysis.paths import PathToResult, RankedPath, Step
+from graphkit.analysis.paths import path_to as find_paths
 from graphkit.cli.options import Settings, format_option, pass_settings
 from graphkit.cli.output import person_json, write_csv, write_json
 

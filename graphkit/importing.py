@@ -9,11 +9,14 @@ ambiguous and skipped rather than guessed.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+
+from tqdm import tqdm
 
 from graphkit.errors import GraphkitError, InputError, UnknownPerson
 from graphkit.io.contacts import Contact
@@ -22,6 +25,7 @@ from graphkit.io.linkedin import read_linkedin
 from graphkit.io.network import CONFIG_FILE, read_network, write_network
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
+from graphkit.lock import network_lock
 from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
 from graphkit.orgs import OrgIndex, normalize, slug
 
@@ -41,6 +45,7 @@ class ImportSummary:
     merged: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     ties_added: int = 0
+    jobs_added: int = 0
     jobs_changed: int = 0
     organizations_added: int = 0
     notes: list[str] = field(default_factory=list)
@@ -67,7 +72,7 @@ def normalize_url(url: str) -> str:
     return url.rstrip("/")
 
 
-def new_id(prefix: str, name: str, taken: set[str] | dict[str, object]) -> str:
+def new_id(prefix: str, name: str, taken: Container[str]) -> str:
     """A readable unused id such as ``p-ada-byron`` or ``p-ada-byron-2``."""
     base = f"{prefix}-{slug(name)}"
     candidate, n = base, 2
@@ -107,6 +112,10 @@ class _Matcher:
         self.by_name: dict[str, list[str]] = {}
         for person in network.people.values():
             self.index(person)
+        #: positions in network.employment of each person's jobs (kept current by _employ)
+        self.jobs: dict[str, list[int]] = {}
+        for i, job in enumerate(network.employment):
+            self.jobs.setdefault(job.person_id, []).append(i)
 
     def index(self, person: Person) -> None:
         if person.linkedin_url:
@@ -116,8 +125,8 @@ class _Matcher:
         self.by_name.setdefault(normalize(person.name), []).append(person.id)
 
     def current_orgs(self, person_id: str) -> set[str]:
-        return {e.org_id for e in self.network.employment
-                if e.person_id == person_id and e.current}
+        jobs = self.network.employment
+        return {jobs[i].org_id for i in self.jobs.get(person_id, ()) if jobs[i].current}
 
     def match(self, contact: Contact, owner: str,
               neighbours: set[str]) -> tuple[str | None, str | None]:
@@ -148,15 +157,22 @@ class _Matcher:
 
 
 def import_contacts(network: Network, contacts: list[Contact], owner: str, source: str,
-                    as_of: date, problems: Problems, path: str | Path = "") -> ImportSummary:
-    """Merge ``contacts`` (the export of person ``owner``) into ``network`` in place."""
+                    as_of: date, problems: Problems, path: str | Path = "",
+                    progress: bool = False) -> ImportSummary:
+    """Merge ``contacts`` (the export of person ``owner``) into ``network`` in place.
+
+    ``progress`` shows a progress bar on stderr for long imports (only on a terminal).
+    """
     summary = ImportSummary(read=len(contacts))
     orgs = OrgIndex(network.organizations.values())
     matcher = _Matcher(network, orgs)
     ties = {t.key: i for i, t in enumerate(network.ties)}
     neighbours = {b if a == owner else a for (a, b) in ties if owner in (a, b)}
     contact_ids: dict[str, str] = {}
-    for contact in contacts:
+    memberships = {(m.person_id, m.group) for m in network.memberships}
+    bar = tqdm(contacts, desc="importing", unit=" contacts", file=sys.stderr, leave=False,
+               disable=None if progress and len(contacts) >= 2000 else True)
+    for contact in bar:
         person_id, ambiguous = matcher.match(contact, owner, neighbours)
         if ambiguous:
             problems.warn(path, contact.line, None,
@@ -185,10 +201,10 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
         if contact.email:
             contact_ids.setdefault(contact.email.casefold(), person.id)
         if contact.company:
-            summary.jobs_changed += _employ(network, orgs, person.id, contact, as_of, summary)
+            _employ(network, matcher, person.id, contact, as_of, summary)
         for group in contact.groups:
-            if not any(m.person_id == person.id and m.group == group
-                       for m in network.memberships):
+            if (person.id, group) not in memberships:
+                memberships.add((person.id, group))
                 network.memberships.append(Membership(person.id, group))
         if person.id != owner:
             summary.ties_added += _tie(network, ties, owner, person.id, source,
@@ -212,8 +228,10 @@ def _only(ids: list[str]) -> str | None:
     return ids[0] if len(ids) == 1 else None
 
 
-def _employ(network: Network, orgs: OrgIndex, person_id: str, contact: Contact, as_of: date,
-            summary: ImportSummary) -> int:
+def _employ(network: Network, matcher: _Matcher, person_id: str, contact: Contact, as_of: date,
+            summary: ImportSummary) -> None:
+    """Record the contact's current job; a new employer ends the person's other current jobs."""
+    orgs = matcher.orgs
     org = orgs.find(contact.company)
     if org is None:
         org = Organization(new_id("o", contact.company, network.organizations),
@@ -221,22 +239,22 @@ def _employ(network: Network, orgs: OrgIndex, person_id: str, contact: Contact, 
         network.organizations[org.id] = org
         orgs.add(org)
         summary.organizations_added += 1
-    changed = 0
-    for i, job in enumerate(network.employment):
-        if job.person_id != person_id or not job.current:
-            continue
+    positions = matcher.jobs.setdefault(person_id, [])
+    current = [i for i in positions if network.employment[i].current]
+    for i in current:
+        job = network.employment[i]
         if job.org_id == org.id:
             if contact.title and job.title != contact.title:
                 network.employment[i] = replace(job, title=contact.title)
-                return 1
-            return 0
-    for i, job in enumerate(network.employment):
-        if job.person_id == person_id and job.current:
-            # The export names a new employer: the old job ended by the time of this import.
-            network.employment[i] = replace(job, end=as_of)
-            changed += 1
+                summary.jobs_changed += 1
+            return
+    for i in current:
+        # The export names a new employer: the old job ended by the time of this import.
+        network.employment[i] = replace(network.employment[i], end=as_of)
+        summary.jobs_changed += 1
+    positions.append(len(network.employment))
     network.employment.append(Employment(person_id, org.id, contact.title))
-    return changed + 1
+    summary.jobs_added += 1
 
 
 def _tie(network: Network, ties: dict[tuple[str, str], int], a: str, b: str, source: str,
@@ -258,8 +276,8 @@ def find_person(network: Network, name: str) -> Person | None:
 
 
 def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | None = None,
-                as_of: date | None = None, strict: bool = False) -> tuple[ImportSummary,
-                                                                          Problems]:
+                as_of: date | None = None, strict: bool = False,
+                progress: bool = False) -> tuple[ImportSummary, Problems]:
     """Import an export file of ``kind`` (linkedin, google, vcard) into a network folder.
 
     ``owner`` names whose export it is (a name or id; default: me). A teammate not yet in the
@@ -273,6 +291,14 @@ def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | No
     if kind not in READERS:
         raise GraphkitError(f"unknown import format '{kind}'; valid: {', '.join(READERS)}")
     as_of = as_of or date.today()
+    if not (Path(folder) / CONFIG_FILE).is_file():
+        read_network(folder)  # raises the error that says what is missing
+    with network_lock(folder):
+        return _import_locked(folder, kind, path, owner, as_of, strict, progress)
+
+
+def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str | None,
+                   as_of: date, strict: bool, progress: bool) -> tuple[ImportSummary, Problems]:
     problems = Problems(strict=strict)
     network = read_network(folder, problems)
     file_problems = Problems(strict=strict)
@@ -300,7 +326,8 @@ def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | No
         if key not in {t.key for t in network.ties}:
             network.ties.append(Tie(network.me, owner_id, stage="initiated", source="manual",
                                     notes="teammate (added by import --owner)"))
-    result = import_contacts(network, contacts, owner_id, source, as_of, file_problems, path)
+    result = import_contacts(network, contacts, owner_id, source, as_of, file_problems, path,
+                             progress)
     result.notes[:0] = summary.notes
     result.read += unreadable
     if unreadable:

@@ -87,7 +87,7 @@ class StrengthModel:
         --------
         >>> model = StrengthModel()
         >>> t = Tie("me", "ann", stage="advice", last_contact=date(2026, 1, 1), interactions=4)
-        >>> model.score(t, date(2026, 1, 1)).strength
+        >>> round(model.score(t, date(2026, 1, 1)).strength, 6)
         0.69
         >>> model.score(Tie("me", "bob", strength=0.9), date(2026, 1, 1)).evidence
         ('strength set by hand: 0.9',)
@@ -121,7 +121,7 @@ class StrengthModel:
         bonus = (min(tie.interactions, self.max_interactions) * self.per_interaction
                  + min(len(shared_groups), self.max_shared_groups) * self.per_shared_group)
         weight = self.sources.get(source, 1.0)
-        value = round(min(max((base * recency + bonus) * weight, 0.01), 1.0), 12)
+        value = min(max((base * recency + bonus) * weight, 0.01), 1.0)
         return ScoredTie(value, tuple(evidence))
 
 

@@ -22,7 +22,8 @@ def brute_force(store, source, targets, max_hops):
         if target == source or target not in graph or source not in graph:
             continue
         for path in nx.all_simple_paths(graph, source, target, cutoff=max_hops):
-            score = path_score(graph.edges[a, b]["strength"] for a, b in zip(path, path[1:]))
+            pairs = zip(path, path[1:], strict=False)
+            score = path_score(graph.edges[a, b]["strength"] for a, b in pairs)
             candidate = BestPath(tuple(path), score)
             if target not in best or candidate.sort_key() < best[target].sort_key():
                 best[target] = candidate

@@ -213,7 +213,7 @@ def suggest_openings(store: GraphStore, org: Organization, employees: list[str],
                     - {me.id})
     reach = store.best_paths(me.id, former, 2) if former else {}
     # People I know first, then people one introduction away, then the rest.
-    former.sort(key=lambda p: (reach[p].hops if p in reach else 3, p))
+    former.sort(key=lambda p: (reach[p].hops if p in reach else 3, store.person(p).name))
     for person_id in former:
         person = store.person(person_id)
         if person_id in reach:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from graphkit.errors import InputError
+from graphkit.io.table import DELIMITERS, MAX_FIELD, Problems, remove_nul
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,28 @@ class Contact:
     uid: str = ""
 
 
-def csv_records(text: str, path: str | Path,
-                is_header) -> tuple[int, list[str], list[tuple[int, list[str]]]]:  # type: ignore[no-untyped-def]
-    """Find the header by content (``is_header(cells)``), skipping any preamble.
+def csv_records(text: str, path: str | Path, is_header,  # type: ignore[no-untyped-def]
+                problems: Problems) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
+    """Find the header by content (``is_header(cells)``), skipping any preamble, with whichever
+    delimiter (comma, tab, semicolon) makes a header appear.
 
     Returns the header's line, its cells, and the (start line, cells) of every later non-blank
     record.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    text = remove_nul(text, path, problems)
+    error: InputError | None = None
+    for delimiter in DELIMITERS:
+        try:
+            return _records(text, path, is_header, delimiter)
+        except InputError as exc:
+            error = error or exc
+    assert error is not None
+    raise error
+
+
+def _records(text: str, path: str | Path, is_header,  # type: ignore[no-untyped-def]
+             delimiter: str) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     header_line = 0
     records: list[tuple[int, list[str]]] = []
@@ -52,7 +67,8 @@ def csv_records(text: str, path: str | Path,
                 continue
             records.append((line, cells))
     except csv.Error as exc:
-        raise InputError(f"malformed CSV ({exc})", path, reader.line_num) from None
+        raise InputError(f"malformed CSV ({exc}); check quoting on this line (values over "
+                         f"{MAX_FIELD // 2**20} MiB are refused)", path, reader.line_num) from None
     if header is None:
         raise InputError("no header line found", path, 1)
     return header_line, header, records

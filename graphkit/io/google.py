@@ -10,8 +10,8 @@ from graphkit.io.table import Problems
 from graphkit.io.text import read_text
 
 #: Google's own system labels, which are not groups a person belongs to.
-SYSTEM_LABELS = frozenset({"* mycontacts", "* starred", "* other contacts", "* friends",
-                           "* family", "* coworkers"})
+SYSTEM_LABELS = frozenset({"* mycontacts", "* my contacts", "* starred", "* other contacts",
+                           "* friends", "* family", "* coworkers"})
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -40,7 +40,7 @@ def parse_google(text: str, path: str | Path = "contacts.csv",
     """
     problems = problems if problems is not None else Problems()
     try:
-        _, header, records = csv_records(text, path, _is_header)
+        _, header, records = csv_records(text, path, _is_header, problems)
     except InputError as exc:
         if exc.reason != "no header line found":
             raise
@@ -64,6 +64,11 @@ def parse_google(text: str, path: str | Path = "contacts.csv",
 
     contacts = []
     for line, cells in records:
+        if len(cells) > len(header):
+            problems.warn(path, line, None, f"{len(cells)} values but the header has "
+                          f"{len(header)} columns; row skipped (quote values that contain "
+                          "commas)")
+            continue
         if legacy:
             name = cell(cells, "Name") or " ".join(
                 p for p in (cell(cells, "Given Name"), cell(cells, "Additional Name"),

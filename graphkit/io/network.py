@@ -8,6 +8,7 @@ atomically, keeping the user's own extra columns.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import tomllib
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from graphkit.errors import ConfigError, InputError
+from graphkit.errors import ConfigError, GraphkitError, InputError
 from graphkit.io.dates import format_date, parse_date
 from graphkit.io.table import Problems, Row, parse_table, write_table
 from graphkit.io.text import atomic_write, read_text
@@ -32,6 +33,8 @@ from graphkit.model import (
 )
 
 CONFIG_FILE = "graphkit.toml"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -148,8 +151,9 @@ def _known(row: Row, columns: tuple[str, ...], ids: dict[str, Any], what: str, p
         value = row.get(column)
         if value not in ids:
             problems.warn(path, row.line, column,
-                          f"unknown {what} '{value}'; row skipped (add it to {what}s first "
-                          "or fix the id)" if value else f"empty {column}; row skipped")
+                          f"unknown {what} '{value}'; row skipped (add it to "
+                          f"{'people' if what == 'person' else 'organizations'}.csv first or "
+                          "fix the id)" if value else f"empty {column}; row skipped")
             return False
     return True
 
@@ -288,10 +292,18 @@ def parse_targets(text: str, path: str | Path, problems: Problems) -> list[Targe
     return out
 
 
-def read_network(folder: str | Path, problems: Problems | None = None) -> Network:
+def read_network(folder: str | Path, problems: Problems | None = None,
+                 errors: list[GraphkitError] | None = None) -> Network:
     """Read a network folder.
 
     graphkit.toml and people.csv are required; any other file that is absent counts as empty.
+
+    Parameters
+    ----------
+    folder : the network folder.
+    problems : collects warnings (rows skipped or values ignored).
+    errors : when given, a file that cannot be read is recorded here and counted as empty, so
+        every file gets checked (``graphkit check``); otherwise the first error is raised.
 
     Raises
     ------
@@ -303,38 +315,73 @@ def read_network(folder: str | Path, problems: Problems | None = None) -> Networ
     if not root.is_dir():
         raise InputError("not a network folder; create one with `graphkit init DIR --me NAME`",
                          root)
-    config_path = root / CONFIG_FILE
-    if not config_path.exists():
-        raise InputError(f"missing {CONFIG_FILE}; create the folder with `graphkit init` or "
-                         'write `me = "<your person id>"` into it', config_path)
-    config = parse_config(read_text(config_path), config_path)
+
+    def attempt(read: Callable[[], T], default: T) -> T:
+        try:
+            return read()
+        except GraphkitError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            return default
 
     def text(spec: FileSpec) -> str:
         path = root / spec.name
-        return read_text(path) if path.exists() else ",".join(spec.columns) + "\n"
+        if not path.exists():
+            log.info("%s: absent, counted as empty", path)
+            return ",".join(spec.columns) + "\n"
+        log.info("reading %s (%d bytes)", path, path.stat().st_size)
+        return read_text(path)
 
-    if not (root / PEOPLE.name).exists():
-        raise InputError("missing people.csv; every network needs at least you in it",
-                         root / PEOPLE.name)
-    people = parse_people(text(PEOPLE), root / PEOPLE.name, problems)
-    me = config["me"]
-    if me not in people:
-        raise ConfigError(f"{config_path}: me = \"{me}\" is not an id in people.csv; "
-                          "set `me` to your own id")
-    orgs = parse_organizations(text(ORGANIZATIONS), root / ORGANIZATIONS.name, problems)
-    return Network(
+    def config() -> dict[str, Any]:
+        path = root / CONFIG_FILE
+        if not path.exists():
+            raise InputError(f"missing {CONFIG_FILE}; create the folder with `graphkit init` "
+                             'or write `me = "<your person id>"` into it', path)
+        return parse_config(read_text(path), path)
+
+    def people() -> dict[str, Person]:
+        if not (root / PEOPLE.name).exists():
+            raise InputError("missing people.csv; every network needs at least you in it",
+                             root / PEOPLE.name)
+        return parse_people(text(PEOPLE), root / PEOPLE.name, problems)
+
+    settings = attempt(config, {"me": ""})
+    read = attempt(people, None)
+    persons = read or {}
+    me = settings["me"]
+    if me and read is not None and me not in persons:
+        attempt(lambda: _raise(ConfigError(
+            f"{root / CONFIG_FILE}: me = \"{me}\" is not an id in people.csv; set `me` to your "
+            "own id")), None)
+    no_orgs: dict[str, Organization] = {}
+    orgs = attempt(lambda: parse_organizations(text(ORGANIZATIONS), root / ORGANIZATIONS.name,
+                                               problems), no_orgs)
+    network = Network(
         me=me,
-        people=people,
+        people=persons,
         organizations=orgs,
-        employment=parse_employment(text(EMPLOYMENT), root / EMPLOYMENT.name, people, orgs,
-                                    problems),
-        ties=parse_ties(text(TIES), root / TIES.name, people, problems),
-        introductions=parse_introductions(text(INTRODUCTIONS), root / INTRODUCTIONS.name,
-                                          people, problems),
-        memberships=parse_groups(text(GROUPS), root / GROUPS.name, people, problems),
-        targets=parse_targets(text(TARGETS), root / TARGETS.name, problems),
-        settings={k: v for k, v in config.items() if k != "me"},
+        employment=attempt(lambda: parse_employment(text(EMPLOYMENT), root / EMPLOYMENT.name,
+                                                    persons, orgs, problems), []),
+        ties=attempt(lambda: parse_ties(text(TIES), root / TIES.name, persons, problems), []),
+        introductions=attempt(lambda: parse_introductions(
+            text(INTRODUCTIONS), root / INTRODUCTIONS.name, persons, problems), []),
+        memberships=attempt(lambda: parse_groups(text(GROUPS), root / GROUPS.name, persons,
+                                                 problems), []),
+        targets=attempt(lambda: parse_targets(text(TARGETS), root / TARGETS.name, problems), []),
+        settings={k: v for k, v in settings.items() if k != "me"},
     )
+    # Counts only: log lines never carry names, notes or other personal data.
+    log.info("read %d people, %d organizations, %d jobs, %d ties, %d introductions, "
+             "%d memberships, %d targets; %d warnings", len(network.people),
+             len(network.organizations), len(network.employment), len(network.ties),
+             len(network.introductions), len(network.memberships), len(network.targets),
+             len(problems))
+    return network
+
+
+def _raise(error: GraphkitError) -> None:
+    raise error
 
 
 def _num(value: float | None) -> str:

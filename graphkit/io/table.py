@@ -10,6 +10,12 @@ from pathlib import Path
 
 from graphkit.errors import InputError, format_location
 
+#: Excel's "CSV" uses "," or ";" (by locale); its "Unicode Text" uses tabs.
+DELIMITERS = (",", "\t", ";")
+#: A single value may be this large (the csv module's default, 128 KiB, rejects long notes).
+MAX_FIELD = 16 * 1024 * 1024
+csv.field_size_limit(MAX_FIELD)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -63,6 +69,30 @@ class Row:
         return self.values.get(column, "")
 
 
+def sniff_delimiter(text: str) -> str:
+    r"""The delimiter of the first non-blank line: the most frequent of ``,``, tab and ``;``.
+
+    >>> sniff_delimiter("id\tname\n1\tAnn, Lee\n"), sniff_delimiter("id,name\n")
+    ('\t', ',')
+    """
+    for line in text.splitlines():
+        if line.strip():
+            counts = {d: line.count(d) for d in DELIMITERS}
+            best = max(DELIMITERS, key=lambda d: counts[d])
+            return best if counts[best] else ","
+    return ","
+
+
+def remove_nul(text: str, path: str | Path, problems: Problems) -> str:
+    """NUL characters never belong in a name or a note: drop them, with a warning."""
+    count = text.count("\x00")
+    if count:
+        problems.warn(path, None, None, f"{count} NUL character{'s' if count != 1 else ''} "
+                      "removed (the file may have been saved with the wrong encoding)")
+        text = text.replace("\x00", "")
+    return text
+
+
 def parse_table(
     text: str,
     path: str | Path,
@@ -87,7 +117,8 @@ def parse_table(
     ({'id': '1', 'name': 'Ann'}, (('shoe', '42'),), 2)
     """
     problems = problems if problems is not None else Problems()
-    reader = csv.reader(io.StringIO(text, newline=""))
+    text = remove_nul(text, path, problems)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     header: list[str] | None = None
     rows: list[Row] = []
     known = {c.lower(): c for c in (*required, *optional)}
@@ -117,8 +148,8 @@ def parse_table(
                     extra.append((name, cell))
             rows.append(Row(line, values, tuple(extra)))
     except csv.Error as exc:
-        raise InputError(f"malformed CSV ({exc}); check quoting on this line",
-                         path, reader.line_num) from None
+        raise InputError(f"malformed CSV ({exc}); check quoting on this line (values over "
+                         f"{MAX_FIELD // 2**20} MiB are refused)", path, reader.line_num) from None
     if header is None:
         raise InputError(
             "the file is empty; it needs a header line: " + ",".join(required), path, 1)

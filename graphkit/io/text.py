@@ -41,6 +41,8 @@ def decode(data: bytes, path: str | Path | None = None) -> str:
     'Zoë'
     >>> decode(b"\\xef\\xbb\\xbfid,name")
     'id,name'
+    >>> decode("Zoë\\n".encode("utf-8") + "Zoë\\n".encode("cp1252"))
+    'Zoë\\nZoë\\n'
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -52,15 +54,44 @@ def decode(data: bytes, path: str | Path | None = None) -> str:
                     f"{encoding} (byte {exc.start}); save it again as UTF-8 CSV",
                     path,
                 ) from None
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Not UTF-8 as a whole: decode line by line, so a file that mixes UTF-8 lines with lines
+    # Excel saved as cp1252 keeps every name readable.
+    return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     # cp1252 leaves five bytes undefined; latin-1 maps every byte, so nothing is lost.
     try:
-        return data.decode("cp1252")
+        return line.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("latin-1")
+        return line.decode("latin-1")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Guess UTF-16 without a byte-order mark: mostly-ASCII text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def read_text(path: str | Path) -> str:
