@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+
 from graphkit.cli.options import Settings, pass_settings
 
 

@@ -6,8 +6,8 @@ from contextlib import nullcontext
 from datetime import date
 
 import click
-from graphkit.cli.options import Settings, parse_as_of, pass_settings
 
+from graphkit.cli.options import Settings, parse_as_of, pass_settings
 from graphkit.locate import locate_network
 from graphkit.lock import network_lock
 from graphkit.report import ReportRun, run_report

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import click
+
 from graphkit.cli.options import Settings, format_option, pass_settings
 from graphkit.cli.output import write_csv, write_json
 from graphkit.cli.report import report_once
-
 from graphkit.locate import locate_network
 from graphkit.report import EXIT_NEWS
 from graphkit.schedule import (

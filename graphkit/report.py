@@ -355,13 +355,13 @@ def compare(before: Snapshot, after: Snapshot, threshold: float = SCORE_THRESHOL
 @dataclass(frozen=True)
 class Report:
     """Everything a report says: the current snapshot, the baseline (None on a first run), the
-    changes, follow-ups (None when the referrals analysis is not available) and notes."""
+    changes, follow-ups due (from the referrals analysis) and notes."""
 
     current: Snapshot
     baseline: Snapshot | None
     changes: Changes
     threshold: float = SCORE_THRESHOLD
-    follow_ups: tuple[str, ...] | None = None
+    follow_ups: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -371,7 +371,7 @@ class Report:
 
 
 def build_report(current: Snapshot, baseline: Snapshot | None,
-                 threshold: float = SCORE_THRESHOLD, follow_ups: tuple[str, ...] | None = None,
+                 threshold: float = SCORE_THRESHOLD, follow_ups: tuple[str, ...] = (),
                  notes: Sequence[str] = ()) -> Report:
     """Compare ``current`` with ``baseline`` (if any) into a :class:`Report`.
 
@@ -387,20 +387,11 @@ def build_report(current: Snapshot, baseline: Snapshot | None,
     return Report(current, baseline, changes, threshold, follow_ups, tuple(all_notes))
 
 
-def follow_ups(store: GraphStore) -> tuple[str, ...] | None:
-    """Follow-ups due, from the referrals analysis; None when that analysis is not installed.
+def follow_ups(store: GraphStore) -> tuple[str, ...]:
+    """Follow-ups due, from the referrals analysis: what to do, one line each."""
+    from graphkit.analysis.referrals import referral_chains
 
-    The analysis is expected as ``graphkit.analysis.referrals.follow_ups(store)``, returning
-    items with a ``text`` attribute (or that read well as ``str``).
-    """
-    try:
-        from graphkit.analysis import referrals  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    find = getattr(referrals, "follow_ups", None)
-    if find is None:
-        return None
-    return tuple(getattr(item, "text", None) or str(item) for item in find(store))
+    return tuple(f.action for f in referral_chains(store).due)
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -510,9 +501,6 @@ _STANDING_HEADER = ["Target", "People in reach", "Hops", "Best score", "Ask firs
 
 
 def _follow_up_note(report: Report) -> str | None:
-    if report.follow_ups is None:
-        return ("Follow-ups due are not included: the referrals analysis "
-                "(graphkit.analysis.referrals) is not available in this version.")
     return None if report.follow_ups else "No follow-ups due."
 
 
@@ -542,7 +530,7 @@ def render_markdown(report: Report) -> str:
         lines += [f"- **{_md(i.lead)}**: {_md(i.text)}" for i in items]
     lines += ["", "## Follow-ups due", ""]
     due = _follow_up_note(report)
-    lines += [_md(due)] if due else [f"- {_md(f)}" for f in report.follow_ups or ()]
+    lines += [_md(due)] if due else [f"- {_md(f)}" for f in report.follow_ups]
     lines += ["", "## Where you stand", "", "| " + " | ".join(_STANDING_HEADER) + " |",
               "|" + "---|" * len(_STANDING_HEADER)]
     lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in _standing(report)]
@@ -576,7 +564,7 @@ def render_html(report: Report, png: bytes | None = None,
     out.append("<h2>Follow-ups due</h2>")
     due = _follow_up_note(report)
     out.append(f"<p>{e(due)}</p>" if due else
-               "<ul>" + "".join(f"<li>{e(f)}</li>" for f in report.follow_ups or ()) + "</ul>")
+               "<ul>" + "".join(f"<li>{e(f)}</li>" for f in report.follow_ups) + "</ul>")
     out.append("<h2>Where you stand</h2><table><thead><tr>"
                + "".join(f"<th>{e(h)}</th>" for h in _STANDING_HEADER) + "</tr></thead><tbody>")
     out += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
@@ -630,7 +618,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "added_targets": [_reach_json(t) for t in ch.added_targets],
             "removed_targets": [_ref(t.organization) for t in ch.removed_targets],
         },
-        "follow_ups": list(report.follow_ups) if report.follow_ups is not None else None,
+        "follow_ups": list(report.follow_ups),
         "targets": [_reach_json(t) for t in report.current.targets],
         "unresolved_targets": list(report.current.unresolved),
         "notes": list(report.notes),

@@ -8,8 +8,8 @@ import socket
 
 import pytest
 from click.testing import CliRunner
-from graphkit.cli.main import main
 
+from graphkit.cli.main import main
 from graphkit.errors import ConfigError
 from graphkit.mail import PASSWORD_ENV, DeliveryError, SmtpSettings, compose, send
 

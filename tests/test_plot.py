@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from graphkit.cli.main import main
-from networks import random_network
 
+from graphkit.cli.main import main
 from graphkit.errors import GraphkitError
 from graphkit.model import Employment, Network, Organization, Person, Target, Tie
 from graphkit.plot import draw, ego_view, layout, parse_size, path_view, save_plot
+from networks import random_network
 
 MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".svg": b"<?xml", ".pdf": b"%PDF-"}
 

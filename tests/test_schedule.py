@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
-from graphkit.cli.main import main
 
+from graphkit.cli.main import main
 from graphkit.errors import GraphkitError
 from graphkit.schedule import (
     add_entry,
