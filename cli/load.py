@@ -17,6 +17,7 @@ from graphkit.io.table import Problems
 def load(settings: Settings, replace: bool, batch_size: int) -> None:
     """Load the network folder into Neo4j, with tie strengths as of --as-of (default today).
 
+    With --infer, the inferred ties are loaded too (then query with --infer).
     Re-running changes nothing; re-run an interrupted load to complete it. Connection:
     NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE or [neo4j] in graphkit.toml.
 
@@ -30,6 +31,7 @@ def load(settings: Settings, replace: bool, batch_size: int) -> None:
 
     problems = Problems(strict=settings.strict)
     summary = load_folder(settings.located().path, settings.as_of, problems,
-                          batch_size=batch_size, replace=replace, progress=True)
+                          batch_size=batch_size, replace=replace, progress=True,
+                          infer=settings.infer)
     report_problems(problems)
     click.echo("\n".join(summary.lines()))

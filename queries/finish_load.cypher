@@ -1,5 +1,6 @@
 // name: finish_load
-// params: as_of, me, model, source
+// params: as_of, me, model, source, inferred
 MATCH (m:GraphkitMeta {id: 'graphkit'})
-SET m.complete = true, m.as_of = $as_of, m.me = $me, m.model = $model, m.source = $source
+SET m.complete = true, m.as_of = $as_of, m.me = $me, m.model = $model, m.source = $source,
+    m.inferred = $inferred
 REMOVE m.loading_as_of

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from networks import AS_OF  # noqa: F401  (re-exported for tests)
 
 from graphkit.io.network import read_network
 from graphkit.locate import sample_folder
 from graphkit.store.memory import MemoryStore
+from networks import AS_OF  # noqa: F401  (re-exported for tests)
 
 pytest_plugins = ["neo4j_server"]  # the session's Bolt server (ArcadeDB) for the neo4j backend
 

@@ -361,14 +361,15 @@ class LoadSummary:
 
 def load_network(runner: QueryRunner, network: Network, as_of: date, *,
                  batch_size: int = DEFAULT_BATCH_SIZE, replace: bool = False, source: str = "",
-                 progress: bool = False, queries: Mapping[str, Query] | None = None,
-                 ) -> LoadSummary:
+                 progress: bool = False, inferred: bool = False,
+                 queries: Mapping[str, Query] | None = None) -> LoadSummary:
     """Copy ``network`` into the database behind ``runner``, with tie strengths for ``as_of``.
 
     Constraints first, then batched ``UNWIND $rows MERGE`` (one transaction per batch), then
     the records the network no longer has are deleted. Re-running changes nothing; a load that
     was interrupted leaves the database marked incomplete (stores refuse it) and re-running it
     completes it. ``replace`` deletes graphkit's own nodes (:data:`LABELS`) first.
+    ``inferred`` records that ``network`` includes inferred ties (``graphkit --infer``).
 
     Raises
     ------
@@ -464,26 +465,32 @@ def load_network(runner: QueryRunner, network: Network, as_of: date, *,
         trimmed = run(name, write=True, count=len(rows))
         counts[kind].removed = trimmed.records[0]["deleted"] if trimmed.records else 0
     run("finish_load", write=True, as_of=as_of.isoformat(), me=network.me,
-        model=_model_text(memory.model), source=source)
+        model=_model_text(memory.model), source=source, inferred=inferred)
     return LoadSummary(runner.where, as_of, [counts[kind] for kind, _, _, _ in plan], cleared)
 
 
 def load_folder(folder: str | Path, as_of: date | None = None,
                 problems: Problems | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
-                replace: bool = False, progress: bool = False) -> LoadSummary:
-    """Read the network folder and load it into the Neo4j database its settings name.
+                replace: bool = False, progress: bool = False,
+                infer: bool = False) -> LoadSummary:
+    """Read the network folder and load it into the Neo4j database its settings name;
+    ``infer`` adds the inferred ties first (see :mod:`graphkit.infer`).
 
     Connection settings: ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_DATABASE``, then the
     ``[neo4j]`` table of graphkit.toml; the password from ``NEO4J_PASSWORD`` or a prompt.
     """
     network = read_network(folder, problems)
+    if infer:
+        from graphkit.infer import with_inferred_ties
+
+        network = with_inferred_ties(network)
     connection = connection_settings(network.settings.get("neo4j"),
                                      ask_password=_prompt_on_terminal())
     runner = BoltRunner(connection)
     try:
         return load_network(runner, network, as_of or date.today(), batch_size=batch_size,
                             replace=replace, source=str(Path(folder).resolve()),
-                            progress=progress)
+                            progress=progress, inferred=infer)
     finally:
         runner.close()
 
@@ -499,6 +506,7 @@ class Neo4jStore:
     as_of : the date the caller wants; None takes the loaded one. Another date than the
         loaded one is refused, since strengths were computed at load.
     model : when given, the strength model the caller expects; refused if the load used another.
+    infer : when given, whether the caller wants inferred ties; refused if the load differs.
 
     Raises
     ------
@@ -509,7 +517,7 @@ class Neo4jStore:
     """
 
     def __init__(self, runner: QueryRunner, as_of: date | None = None,
-                 model: StrengthModel | None = None,
+                 model: StrengthModel | None = None, infer: bool | None = None,
                  queries: Mapping[str, Query] | None = None) -> None:
         self.runner = runner
         self._queries = dict(queries or load_queries())
@@ -532,6 +540,12 @@ class Neo4jStore:
             raise ConfigError(
                 f"the [strength] settings differ from the ones Neo4j at {where} was loaded "
                 "with; reload with `graphkit load --backend neo4j`")
+        if infer is not None and infer != bool(meta.get("inferred")):
+            flag = " --infer" if infer else ""
+            had = "with" if meta.get("inferred") else "without"
+            raise ConfigError(
+                f"Neo4j at {where} was loaded {had} inferred ties; reload with "
+                f"`graphkit{flag} load --backend neo4j` (or query {had} --infer)")
         self.as_of = loaded
         self._me: str = meta["me"]
         self._people: dict[str, Person] = {}
@@ -650,10 +664,12 @@ class Neo4jStore:
         return [_record(Introduction, r["props"]) for r in rows]
 
 
-def open_neo4j_store(folder: str | Path, as_of: date | None = None) -> Neo4jStore:
+def open_neo4j_store(folder: str | Path, as_of: date | None = None,
+                     infer: bool = False) -> Neo4jStore:
     """Open the Neo4j database named by the environment and ``folder``'s graphkit.toml.
 
-    ``as_of`` None takes the date the database was loaded for; another date is refused.
+    ``as_of`` None takes the date the database was loaded for; another date is refused, and so
+    is an ``infer`` that differs from the load's.
     """
     config_path = Path(folder) / CONFIG_FILE
     config = parse_config(read_text(config_path), config_path) if config_path.is_file() else {}
@@ -661,7 +677,7 @@ def open_neo4j_store(folder: str | Path, as_of: date | None = None) -> Neo4jStor
     model = StrengthModel.from_settings(config.get("strength")) if config else None
     runner = BoltRunner(connection)
     try:
-        return Neo4jStore(runner, as_of, model)
+        return Neo4jStore(runner, as_of, model, infer)
     except BaseException:
         runner.close()
         raise
