@@ -132,16 +132,17 @@ def bench(name: str, runner: BoltRunner, network: Network, orgs: list[str],
     memory = MemoryStore(network, AS_OF)
     for org in orgs:
         for hops in (1, 2, 3):
-            timed(lambda: path_to(neo, org, hops))  # warm up (the JIT, caches)
-            n_secs, result = timed(lambda: path_to(Neo4jStore(runner, AS_OF), org, hops), 3)
-            m_secs, expected = timed(lambda: path_to(memory, org, hops), 3)
+            timed(lambda o=org, h=hops: path_to(neo, o, h))  # warm up (the JIT, caches)
+            n_secs, result = timed(lambda o=org, h=hops: path_to(Neo4jStore(runner, AS_OF), o,
+                                                                 h), 3)
+            m_secs, expected = timed(lambda o=org, h=hops: path_to(memory, o, h), 3)
             same = "same" if result == expected else "DIFFERENT"
             print(f"path-to {org!r} --max-hops {hops}: neo4j {n_secs * 1000:.0f} ms, memory "
                   f"{m_secs * 1000:.1f} ms, {len(result.paths)} paths ({same})", flush=True)
     me = network.me
     for hops in (1, 2):
-        n_secs, got = timed(lambda: neo.best_paths(me, None, hops))
-        m_secs, want = timed(lambda: memory.best_paths(me, None, hops))
+        n_secs, got = timed(lambda h=hops: neo.best_paths(me, None, h))
+        m_secs, want = timed(lambda h=hops: memory.best_paths(me, None, h))
         print(f"best_paths to everyone within {hops}: neo4j {n_secs:.2f} s, memory "
               f"{m_secs:.3f} s, {len(got)} people ({'same' if got == want else 'DIFFERENT'})",
               flush=True)

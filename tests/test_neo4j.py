@@ -9,16 +9,16 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
-from graphkit.cli.main import main
-from networks import AS_OF, random_network
 
 from graphkit.analysis.paths import path_to
+from graphkit.cli.main import main
 from graphkit.errors import BackendUnavailable, ConfigError, GraphkitError
 from graphkit.io.network import read_network, write_network
 from graphkit.model import Employment, Membership, Network, Organization, Person, Target, Tie
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import BoltRunner, Neo4jStore, load_network
 from graphkit.store.queries import parse_query
+from networks import AS_OF, random_network
 
 
 def answers(store, hops=(1, 2, 3), every=1) -> dict:

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from networks import AS_OF, random_network
 
 from graphkit.errors import ConfigError, GraphkitError, InputError
 from graphkit.model import Network, Organization, Person, Tie
@@ -23,6 +22,7 @@ from graphkit.store.neo4j import (
     load_network,
 )
 from graphkit.store.queries import Query, labels_in, load_queries, parse_query
+from networks import AS_OF, random_network
 
 QUERIES = load_queries()
 
@@ -174,6 +174,28 @@ def test_store_refuses_an_empty_or_half_loaded_database_or_another_date():
                        r"`graphkit load --backend neo4j --as-of 2026-12-01`"):
         Neo4jStore(RecordingRunner(), date(2026, 12, 1))
     assert Neo4jStore(RecordingRunner()).as_of == AS_OF
+
+
+def test_store_refuses_another_infer_than_the_load():
+    with pytest.raises(ConfigError, match=r"loaded without inferred ties; reload with "
+                       r"`graphkit --infer load --backend neo4j`"):
+        Neo4jStore(RecordingRunner(), infer=True)
+    inferred = [{"me": "me", "as_of": "2026-11-22", "model": None, "complete": True,
+                 "inferred": True}]
+    with pytest.raises(ConfigError, match="loaded with inferred ties"):
+        Neo4jStore(RecordingRunner({"meta": inferred}), infer=False)
+    assert Neo4jStore(RecordingRunner({"meta": inferred}), infer=True).as_of == AS_OF
+
+
+def test_load_records_date_me_model_and_infer_last():
+    runner = RecordingRunner()
+    load_network(runner, random_network(2, people=4, ties=3), AS_OF, inferred=True,
+                 source="/nets/mine")
+    name, params, _, write = runner.calls[-1]
+    assert name == "finish_load" and write
+    assert params["as_of"] == "2026-11-22" and params["me"] == "p00"
+    assert params["inferred"] is True and params["source"] == "/nets/mine"
+    assert '"half_life_days": 180.0' in params["model"]
 
 
 def test_load_runs_schema_first_then_batches_then_cleanup():
