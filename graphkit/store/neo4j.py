@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import getpass
 import json
+import logging
 import os
 import sys
 import weakref
@@ -180,6 +181,9 @@ class BoltRunner:
             raise BackendUnavailable("the neo4j backend needs the Neo4j driver: "
                                      "pip install 'graphkit[neo4j]'") from None
         self._neo4j = neo4j
+        driver_log = logging.getLogger("neo4j")
+        if not driver_log.handlers:  # keep its warnings off stderr: the faults become errors
+            driver_log.addHandler(logging.NullHandler())
         self.connection = connection
         self.where = connection.where
         scheme = connection.uri.partition("://")[0]
@@ -253,15 +257,18 @@ class BoltRunner:
                 "has only 'neo4j'")
         if isinstance(exc, (errors.ServiceUnavailable, errors.SessionExpired)):
             reason = self._clean(exc)
-            if any(word in reason for word in ("SSL", "TLS", "encrypted", "certificate")):
+            refused = "Connection refused" in reason
+            tls = uri.partition("://")[0].endswith(("+s", "+ssc"))
+            if any(word in reason for word in ("SSL", "TLS", "encrypted", "certificate")) or (
+                    tls and not refused):
                 return BackendUnavailable(
-                    f"cannot connect to Neo4j at {uri}: the TLS handshake failed; check the URI "
+                    f"cannot connect to Neo4j at {uri}: no TLS connection; check the URI "
                     "scheme: bolt:// or neo4j:// for a server without TLS, bolt+s:// or neo4j+s:// "
                     "for one with TLS (bolt+ssc:// for a self-signed certificate)")
             return BackendUnavailable(
                 f"cannot connect to Neo4j at {uri}: check that the server is running and that "
                 f"NEO4J_URI (or [neo4j] uri in graphkit.toml) names the right host, port and "
-                f"scheme ({reason})")
+                f"scheme ({'connection refused' if refused else reason[:200]})")
         if isinstance(exc, errors.ConfigurationError):
             return ConfigError(f"Neo4j at {uri}: {self._clean(exc)}")
         if isinstance(exc, (errors.Neo4jError, errors.DriverError)):
