@@ -17,9 +17,8 @@ import argparse
 import contextlib
 import os
 import random
-import secrets
-import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,9 +69,36 @@ def generate(people: int, degree: float, my_ties: int, seed: int = 1) -> Network
     return net
 
 
+SERVER = """
+import os, secrets, socket, sys
+import arcadedb_embedded as adb
+from arcadedb_embedded.jvm import shutdown_jvm
+
+def port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+root, password, bolt = sys.argv[1], secrets.token_urlsafe(16), port()
+server = adb.create_server(root_path=root + "/db", root_password=password, config={
+    "host": "127.0.0.1", "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+    "bolt_port": bolt, "http_port": port()})
+server.start()
+try:
+    for name in ("sample", "big"):
+        server.create_database(name)
+    print(bolt, password, flush=True)
+    sys.stdin.read()
+finally:
+    server.stop()
+    shutdown_jvm()
+"""
+
+
 @contextlib.contextmanager
 def bolt_connection():
-    """NEO4J_* from the environment, or an embedded ArcadeDB server for the duration."""
+    """NEO4J_* from the environment, or an embedded ArcadeDB server in a process of its own
+    (sharing this one would put the server and the driver under one Python lock)."""
     if os.environ.get("NEO4J_URI"):
         yield Connection(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
                          os.environ.get("NEO4J_DATABASE", "neo4j"),
@@ -81,29 +107,20 @@ def bolt_connection():
     root = Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
     (root / "logging.properties").write_text("handlers = java.util.logging.ConsoleHandler\n"
                                              ".level = SEVERE\n")
-    os.environ.setdefault("ARCADEDB_JVM_ARGS", "-Djava.util.logging.config.file="
-                          f"{root / 'logging.properties'} -Xmx3g")
-    os.environ.setdefault("ARCADEDB_JVM_ERROR_FILE", str(root / "hs_err_pid%p.log"))
-    import arcadedb_embedded as adb
-    from arcadedb_embedded.jvm import shutdown_jvm
-
-    def port() -> int:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            return int(s.getsockname()[1])
-
-    password, bolt = secrets.token_urlsafe(16), port()
-    server = adb.create_server(root_path=str(root / "db"), root_password=password, config={
-        "host": "127.0.0.1", "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
-        "bolt_port": bolt, "http_port": port()})
-    server.start()
+    env = {**os.environ,
+           "ARCADEDB_JVM_ARGS": f"-Djava.util.logging.config.file={root / 'logging.properties'} "
+                                "-Xmx3g",
+           "ARCADEDB_JVM_ERROR_FILE": str(root / "hs_err_pid%p.log")}
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(root)], env=env,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        for name in ("sample", "big"):
-            server.create_database(name)
-        yield Connection(f"bolt://127.0.0.1:{bolt}", "root", "sample", password)
+        assert server.stdout is not None and server.stdin is not None
+        port, password = server.stdout.readline().split()
+        yield Connection(f"bolt://127.0.0.1:{port}", "root", "sample", password)
     finally:
-        server.stop()
-        shutdown_jvm()
+        if server.stdin:
+            server.stdin.close()
+        server.wait(timeout=60)
 
 
 def timed(fn, repeat: int = 1) -> tuple[float, object]:

@@ -35,7 +35,10 @@ class RecordingRunner:
     def __init__(self, replies: dict[str, list[dict]] | None = None) -> None:
         self.calls: list[tuple[str, dict, dict | None, bool]] = []
         self.replies = {"meta": [{"me": "me", "as_of": AS_OF.isoformat(), "model": None,
-                                  "complete": True, "source": ""}], **(replies or {})}
+                                  "complete": True, "source": ""}],
+                        "counts": [dict.fromkeys(["people", "organizations", "groups",
+                                                  "memberships", "jobs", "ties"], 0)],
+                        **(replies or {})}
 
     def run(self, query: Query, params: dict, *, write: bool = False,
             literals: dict[str, int] | None = None) -> Result:
@@ -185,6 +188,19 @@ def test_store_refuses_another_infer_than_the_load():
     with pytest.raises(ConfigError, match="loaded with inferred ties"):
         Neo4jStore(RecordingRunner({"meta": inferred}), infer=False)
     assert Neo4jStore(RecordingRunner({"meta": inferred}), infer=True).as_of == AS_OF
+
+
+def test_load_fetches_keys_only_where_counts_say_something_is_stale():
+    network = random_network(4, people=6, ties=5)
+    counts = {"people": 7, "organizations": 6, "groups": len({m.group for m in
+                                                               network.memberships}),
+              "memberships": len(network.memberships), "jobs": len(network.employment),
+              "ties": 5}
+    runner = RecordingRunner({"counts": [counts], "person_keys": [{"key": "gone"}]})
+    summary = load_network(runner, network, AS_OF)
+    assert [n for n in runner.names() if n.endswith("_keys")] == ["person_keys"]
+    assert runner.calls[runner.names().index("delete_people")][1] == {"keys": ["gone"]}
+    assert {c.kind: c.removed for c in summary.counts}["people"] == 1
 
 
 def test_load_records_date_me_model_and_infer_last():
