@@ -1,5 +1,5 @@
 // name: members
 // params: group
-MATCH (p:Person)-[:MEMBER_OF]->(:Group {name: $group})
+MATCH (:Group {name: $group})<-[:MEMBER_OF]-(p:Person)
 RETURN p.id AS id
 ORDER BY id

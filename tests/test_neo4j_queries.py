@@ -167,6 +167,20 @@ def test_reads_are_cached_per_store():
     assert runner.names().count("person") == 1
 
 
+def test_one_persons_ties_are_fetched_in_one_query():
+    def tie(a, b, strength):
+        return {"props": {"person_a": a, "person_b": b, "strength": strength,
+                          "evidence": ["advice obtained"], "extra": "[]"}}
+    runner = RecordingRunner({"ties_of": [tie("me", "ann", 0.5), tie("bo", "me", 0.25)]})
+    store = Neo4jStore(runner)
+    assert store.tie("me", "ann").strength == 0.5
+    assert store.tie("bo", "me").tie == Tie("bo", "me")  # cached, in the file's order
+    with pytest.raises(KeyError):
+        store.tie("me", "cy")
+    assert [c for c in runner.calls if c[0] == "ties_of"] == [
+        ("ties_of", {"person_id": "me"}, None, False)]
+
+
 def test_store_refuses_an_empty_or_half_loaded_database_or_another_date():
     with pytest.raises(GraphkitError, match="holds no graphkit network; load one"):
         Neo4jStore(RecordingRunner({"meta": []}))

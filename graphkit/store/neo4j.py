@@ -561,6 +561,7 @@ class Neo4jStore:
         self._me: str = meta["me"]
         self._people: dict[str, Person] = {}
         self._ties: dict[tuple[str, str], TieView] = {}
+        self._ties_of: set[str] = set()
         self._orgs: list[Organization] | None = None
         self._index: OrgIndex | None = None
 
@@ -627,12 +628,16 @@ class Neo4jStore:
         return sorted(r["id"] for r in self._run("neighbors", person_id=person_id))
 
     def tie(self, a: str, b: str) -> TieView:
+        """The tie between two people; the first question about someone's tie fetches all of
+        that person's ties at once (callers usually go on to ask about the others)."""
         key = (a, b) if a <= b else (b, a)
+        if key not in self._ties and a not in self._ties_of:
+            self._ties_of.add(a)
+            for row in self._run("ties_of", person_id=a):
+                view = _tie_view(row["props"])
+                self._ties[view.tie.key] = view
         if key not in self._ties:
-            rows = self._run("tie", a=a, b=b) if a != b else []
-            if not rows:
-                raise KeyError((a, b))
-            self._ties[key] = _tie_view(rows[0]["props"])
+            raise KeyError((a, b))
         return self._ties[key]
 
     def ties(self) -> list[TieView]:
