@@ -71,10 +71,10 @@ class NetworkColumns:
 
     def person(self, index: int) -> Person:
         """Person ``index`` as a record."""
-        values = [col[index] if col is not None else "" for col in
-                  (self.person_text[f] for f in PERSON_FIELDS)]
+        values = {f: col[index] if (col := self.person_text[f]) is not None else ""
+                  for f in PERSON_FIELDS}
         extra = self.person_extra[index] if self.person_extra is not None else ()
-        return Person(self.person_ids[index], *values, extra=extra)
+        return Person(self.person_ids[index], extra=extra, **values)
 
 
 def ordinal(value: date | None) -> int:

@@ -10,7 +10,11 @@ from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.store.base import BestPath, GraphStore, TieView
 
-BACKENDS = ("memory", "neo4j")
+BACKENDS = ("memory", "array", "neo4j")
+
+#: Above this many bytes of CSV, backend "memory" serves the network from the compact array
+#: store (same answers, cached on disk) instead of a networkx graph.
+ARRAY_THRESHOLD_BYTES = 8 * 1024 * 1024
 
 __all__ = ["BACKENDS", "BestPath", "GraphStore", "TieView", "open_store"]
 
@@ -19,12 +23,23 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
                problems: Problems | None = None) -> GraphStore:
     """Open the network in ``folder`` with the named backend.
 
+    ``memory`` is a networkx graph, or for networks over :data:`ARRAY_THRESHOLD_BYTES` of CSV
+    the compact array store (cached in ``<folder>/.graphkit/cache``); ``array`` is always the
+    array store. Every backend gives the same answers.
+
     Raises
     ------
     ConfigError
         for an unknown backend name (the message lists the valid ones).
     """
     as_of = as_of or date.today()
+    if backend == "array" or (backend == "memory" and _csv_bytes(folder)
+                              > ARRAY_THRESHOLD_BYTES):
+        from graphkit.store.array import ArrayStore
+        from graphkit.store.cache import open_columns
+
+        cols, index = open_columns(folder, problems)
+        return ArrayStore(cols, as_of, index=index)
     if backend == "memory":
         from graphkit.store.memory import MemoryStore
 
@@ -34,3 +49,9 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
 
         return open_neo4j_store(folder, as_of)  # type: ignore[no-any-return]
     raise ConfigError(f"unknown backend '{backend}'; valid backends: {', '.join(BACKENDS)}")
+
+
+def _csv_bytes(folder: str | Path) -> int:
+    """The total size of the network's CSV files (0 for a folder that does not exist)."""
+    root = Path(folder)
+    return sum(p.stat().st_size for p in root.glob("*.csv")) if root.is_dir() else 0

@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from graphkit.errors import GraphkitError
 from graphkit.io.columns import NetworkColumns, from_ordinal
-from graphkit.model import Employment, Introduction, Organization, Person, Target, Tie
+from graphkit.model import Employment, Organization, Person, Tie
 from graphkit.orgs import OrgIndex
 from graphkit.store.base import BestPath, TieView
 from graphkit.strength import StrengthModel, tie_strengths
