@@ -64,6 +64,8 @@ def rich_network(seed: int, people: int = 60) -> Network:
 
 def assert_same(memory: MemoryStore, array: ArrayStore) -> None:
     assert array.me() == memory.me()
+    assert array.targets() == memory.targets()
+    assert array.introductions() == memory.introductions()
     assert array.people() == memory.people()
     assert array.organizations() == memory.organizations()
     for org in memory.organizations():

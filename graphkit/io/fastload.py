@@ -174,10 +174,10 @@ def _people(path: Path) -> tuple[list[str], dict[str, list[str] | None], list[Ex
             extra = (extra or []) + table.extra
     if len(set(ids)) != len(ids):
         raise NotClean
-    order = np.array(sorted(range(len(ids)), key=ids.__getitem__), dtype=np.int64)
+    order = sorted(range(len(ids)), key=ids.__getitem__)
 
     def sort(values: list[Any]) -> list[Any]:
-        return np.array(values, dtype=object)[order].tolist()
+        return list(map(values.__getitem__, order))
 
     return (sort(ids), {f: text_column(sort(v)) for f, v in text.items()},
             sort(extra) if extra is not None else None)
@@ -297,7 +297,7 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
         raise NotClean
     order = np.argsort(pairs, kind="stable")
 
-    introductions = small(INTRODUCTIONS, lambda t, p: parse_introductions(t, p, index, local))
+    introductions = small(INTRODUCTIONS, lambda t, p: parse_introductions(t, p, index, local))  # type: ignore[arg-type]
     targets = small(TARGETS, lambda t, p: parse_targets(t, p, local))
     for problem in local:
         problems.warn(problem.path, problem.line, problem.column, problem.message)

@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from graphkit.errors import GraphkitError
 from graphkit.io.columns import NetworkColumns, from_ordinal
-from graphkit.model import Employment, Organization, Person, Tie
+from graphkit.model import Employment, Introduction, Organization, Person, Target, Tie
 from graphkit.orgs import OrgIndex
 from graphkit.store.base import BestPath, TieView
 from graphkit.strength import StrengthModel, tie_strengths
@@ -285,6 +285,12 @@ class ArrayStore:
         keep = (owner < dst) & _member(dst, nodes)
         ties = ix.edge_tie[positions[keep]].astype(np.int64)
         return [self._view(int(t)) for t in self._tie_order(ties)]
+
+    def targets(self) -> list[Target]:
+        return list(self.cols.targets)
+
+    def introductions(self) -> list[Introduction]:
+        return list(self.cols.introductions)
 
     # -- best paths --------------------------------------------------------------------
 
