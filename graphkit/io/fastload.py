@@ -130,10 +130,10 @@ def read_table(path: Path, spec: FileSpec) -> Iterator[Table]:
 
 
 def _lookup(values: list[str], index: dict[str, int]) -> np.ndarray:
-    found = list(map(index.get, values))
-    if None in found:
-        raise NotClean
-    return np.array(found, dtype=np.int32)
+    try:
+        return np.fromiter(map(index.__getitem__, values), dtype=np.int32, count=len(values))
+    except KeyError:
+        raise NotClean from None
 
 
 def _dates(values: list[str], cache: dict[str, int]) -> np.ndarray:
@@ -142,7 +142,7 @@ def _dates(values: list[str], cache: dict[str, int]) -> np.ndarray:
             cache[text] = ordinal(parse_date(text))
         except ValueError:
             raise NotClean from None
-    return np.array(list(map(cache.__getitem__, values)), dtype=np.int32)
+    return np.fromiter(map(cache.__getitem__, values), dtype=np.int32, count=len(values))
 
 
 def _parsed(values: list[str], parse: Callable[[str], Any], ok: Callable[[Any], bool],

@@ -38,7 +38,11 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
         from graphkit.store.array import ArrayStore
         from graphkit.store.cache import open_columns
 
-        cols, index = open_columns(folder, problems)
+        from graphkit.locate import sample_folder
+
+        # The bundled sample lives inside the installed package: never write a cache there.
+        bundled = Path(folder).resolve() == sample_folder().resolve()
+        cols, index = open_columns(folder, problems, use_cache=not bundled)
         return ArrayStore(cols, as_of, index=index)
     if backend == "memory":
         from graphkit.store.memory import MemoryStore

@@ -9,6 +9,7 @@ is comparing id tuples, which is what the tie-breaking rule of best paths needs.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -212,7 +213,7 @@ class ArrayStore:
 
     def members(self, group: str) -> list[str]:
         names = self.cols.group_names
-        k = int(np.searchsorted(np.array(names, dtype=object), group)) if names else 0
+        k = bisect_left(names, group)
         if k >= len(names) or names[k] != group:
             return []
         ix = self.index
