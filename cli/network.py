@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import click
-from graphkit.cli.options import Settings, pass_settings, report_problems
 
+from graphkit.cli.options import Settings, pass_settings, report_problems
 from graphkit.importing import import_file, init_network
 
 

@@ -27,6 +27,7 @@ class Settings:
     backend: str = "memory"
     as_of: date | None = None
     strict: bool = False
+    infer: bool = False
 
     def located(self) -> Located:
         """The network folder; says on stderr when it is the bundled sample."""
@@ -40,7 +41,8 @@ class Settings:
     def open(self) -> GraphStore:
         """Open the store, reporting any problems in the network files on stderr."""
         problems = Problems(strict=self.strict)
-        store = open_store(self.located().path, self.backend, self.as_of, problems)
+        store = open_store(self.located().path, self.backend, self.as_of, problems,
+                           infer=self.infer)
         report_problems(problems)
         return store
 
@@ -70,7 +72,12 @@ def parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 
 def global_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--data, --backend, --as-of, --strict on the top-level group."""
+    """--data, --backend, --as-of, --strict, --verbose, --infer on the top-level group."""
+    f = click.option("--infer", is_flag=True,
+                     help="Add ties inferred from shared employers and small groups "
+                     "(labelled [inferred]).")(f)
+    f = click.option("-v", "--verbose", is_flag=True, help="Log what graphkit reads and "
+                     "computes to stderr (counts and timings, never names or notes).")(f)
     f = click.option("--strict", is_flag=True,
                      help="Treat every warning about the input as an error.")(f)
     f = click.option("--as-of", "as_of", metavar="DATE", callback=parse_as_of,
@@ -114,6 +121,7 @@ def pass_settings(f: Callable[..., Any]) -> Callable[..., Any]:
 
     for name, decl, kwargs in (
         ("strict", "--strict", {"is_flag": True, "default": None}),
+        ("infer", "--infer", {"is_flag": True, "default": None}),
         ("as_of", "--as-of", {"metavar": "DATE"}),
         ("backend", "--backend", {"type": click.Choice(BACKENDS)}),
         ("data", "--data", {"metavar": "DIR"}),

@@ -38,3 +38,19 @@ def write_json(data: Any) -> None:
 
 def person_json(person: Any) -> dict[str, str]:
     return {"id": person.id, "name": person.name}
+
+
+def text_table(header: Sequence[str], rows: Iterable[Sequence[Any]], right: str = "") -> list[str]:
+    """Aligned plain-text columns; ``right`` holds "r" for each right-aligned column.
+
+    >>> text_table(["name", "n"], [["Ann", 3], ["Bo", 12]], right=".r")
+    ['name   n', 'Ann    3', 'Bo    12']
+    """
+    cells = [[str(h) for h in header]] + [[str(v) for v in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = []
+    for row in cells:
+        parts = [cell.rjust(w) if i < len(right) and right[i] == "r" else cell.ljust(w)
+                 for i, (cell, w) in enumerate(zip(row, widths, strict=True))]
+        lines.append("  ".join(parts).rstrip())
+    return lines

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import click
-from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.cli.output import person_json, write_csv, write_json
 
 from graphkit.analysis.paths import PathToResult, RankedPath, Step
 from graphkit.analysis.paths import path_to as find_paths
+from graphkit.cli.options import Settings, format_option, pass_settings
+from graphkit.cli.output import person_json, write_csv, write_json
 
 
 @click.command(name="path-to")

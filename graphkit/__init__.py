@@ -10,6 +10,14 @@ The public API is what ``__all__`` lists; everything else may change between rel
 """
 
 from graphkit.analysis.paths import PathToResult, RankedPath, Step, path_to
+from graphkit.analysis.reach import ReachResult, reach
+from graphkit.analysis.referrals import (
+    ReferralPlan,
+    ReferralsResult,
+    referral_chains,
+    referral_plan,
+)
+from graphkit.analysis.weak_ties import WeakTiesResult, weak_ties
 from graphkit.errors import (
     BackendUnavailable,
     ConfigError,
@@ -20,6 +28,7 @@ from graphkit.errors import (
     UnknownPerson,
 )
 from graphkit.importing import ImportSummary, import_file, init_network
+from graphkit.infer import infer_ties
 from graphkit.io.network import read_network, write_network
 from graphkit.locate import locate_network, sample_folder
 from graphkit.model import (
@@ -52,18 +61,27 @@ __all__ = [
     "PathToResult",
     "Person",
     "RankedPath",
+    "ReachResult",
+    "ReferralPlan",
+    "ReferralsResult",
     "Step",
     "StrengthModel",
     "Target",
     "Tie",
     "UnknownOrganization",
     "UnknownPerson",
+    "WeakTiesResult",
     "import_file",
+    "infer_ties",
     "init_network",
     "locate_network",
     "open_store",
     "path_to",
+    "reach",
     "read_network",
+    "referral_chains",
+    "referral_plan",
     "sample_folder",
+    "weak_ties",
     "write_network",
 ]

@@ -25,6 +25,7 @@ from graphkit.io.linkedin import read_linkedin
 from graphkit.io.network import CONFIG_FILE, read_network, write_network
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
+from graphkit.lock import network_lock
 from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
 from graphkit.orgs import OrgIndex, normalize, slug
 
@@ -290,6 +291,14 @@ def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | No
     if kind not in READERS:
         raise GraphkitError(f"unknown import format '{kind}'; valid: {', '.join(READERS)}")
     as_of = as_of or date.today()
+    if not (Path(folder) / CONFIG_FILE).is_file():
+        read_network(folder)  # raises the error that says what is missing
+    with network_lock(folder):
+        return _import_locked(folder, kind, path, owner, as_of, strict, progress)
+
+
+def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str | None,
+                   as_of: date, strict: bool, progress: bool) -> tuple[ImportSummary, Problems]:
     problems = Problems(strict=strict)
     network = read_network(folder, problems)
     file_problems = Problems(strict=strict)

@@ -104,15 +104,17 @@ class StrengthModel:
             evidence.append("last contact " + ago(tie.last_contact, as_of))
         if tie.interactions:
             evidence.append(f"{tie.interactions} interaction{'s' if tie.interactions != 1 else ''}")
-        for group in shared_groups:
-            evidence.append(f"both in {group}")
         source = tie.source or "manual"
+        for group in shared_groups:
+            if not (source == "inferred" and f"both in {group} (" in tie.notes):
+                evidence.append(f"both in {group}")
         if source == "teammate-export":
             evidence.append("from a teammate's export")
         elif source == "introduction":
             evidence.append("met through an introduction")
         elif source == "inferred":
-            evidence.append("inferred, not recorded")
+            # The notes of an inferred tie are its evidence ("both at Acme Corp 2019-2021").
+            evidence.append(f"inferred: {tie.notes}" if tie.notes else "inferred, not recorded")
         if tie.strength is not None:
             return ScoredTie(tie.strength, (f"strength set by hand: {tie.strength:g}",
                                             *evidence))

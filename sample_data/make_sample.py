@@ -138,6 +138,10 @@ TARGETS = [("Acme Corp", 1), ("Greater Boston Food Network", 1),
            ("Boston Refugee Partnership", 3), ("Cambridge Climate Fund", 2),
            ("Mystic River Watershed Alliance", 3), ("Pioneer Valley Education Fund", 3),
            ("Dorchester Youth Collaborative", 2), ("Salem Harbor Trust", 3), ("Initech", 1)]
+#: The as-of date the docs and golden files pin (graphkit --as-of 2026-11-22 ...).
+DOCS_AS_OF = date(2026, 11, 22)
+TOP_TARGETS = {name for name, priority in TARGETS if priority == 1} - {
+    "Greater Boston Food Network"}
 #: The team has no one here yet, so the sample shows what "no path" looks like.
 UNREACHABLE = {"Salem Harbor Trust", "Pioneer Valley Education Fund"}
 #: Only my teammates know people here: reachable in two hops, through the work team.
@@ -309,6 +313,24 @@ def main() -> None:
                 net.ties.append(Tie(me, new, stage="initiated", last_contact=intro_day,
                                     interactions=1, source="introduction"))
             introducer, current = new, introducer
+    # Recent introductions for the referrals demo, dated from the as-of date the docs and golden
+    # files pin: a chain grows to a priority-1 target (made 10 days ago, no meeting yet) and a
+    # teammate is asked for an introduction (3 days ago: not yet due).
+    current = {j.person_id: net.organizations[j.org_id].name for j in net.employment
+               if j.end is None}
+    met = [i.introduced_to_id for i in net.introductions if i.status == "met"]
+    introduced = {i.introduced_to_id for i in net.introductions}
+    for wanted, days_ago, status in ((TOP_TARGETS, 10, "made"), (TEAMMATES_ONLY, 3,
+                                                                   "requested")):
+        for introducer in met:
+            options = sorted(p for p in adjacency.get(introducer, [])
+                             if current.get(p) in wanted and p not in introduced and p != me)
+            if options:
+                net.introductions.append(Introduction(introducer, me, options[0],
+                                                      DOCS_AS_OF - timedelta(days=days_ago),
+                                                      status))
+                introduced.add(options[0])
+                break
     net.introductions.sort(key=lambda i: i.date or TODAY)
     net.targets = [Target("ACME Corporation" if name == "Acme Corp" else name, priority,
                           "researching")

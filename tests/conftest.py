@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from networks import AS_OF  # noqa: F401  (re-exported for tests)
 
 from graphkit.io.network import read_network
 from graphkit.locate import sample_folder
 from graphkit.store.memory import MemoryStore
+from networks import AS_OF  # noqa: F401  (re-exported for tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from graphkit.cli.main import main
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

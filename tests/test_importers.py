@@ -120,10 +120,10 @@ def _counts(folder):
 def test_import_then_reimport_changes_nothing(mynet):
     summary, _ = import_file(mynet, "linkedin", FIXTURES / "linkedin_current.csv", as_of=TODAY)
     assert summary.line() == "rows read 5 = 4 imported + 0 merged + 1 skipped (1 unreadable)"
-    before = {p.name: p.read_bytes() for p in mynet.iterdir()}
+    before = {p.name: p.read_bytes() for p in mynet.iterdir() if p.is_file()}
     again, _ = import_file(mynet, "linkedin", FIXTURES / "linkedin_current.csv", as_of=TODAY)
     assert again.line() == "rows read 5 = 0 imported + 4 merged + 1 skipped (1 unreadable)"
-    assert {p.name: p.read_bytes() for p in mynet.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in mynet.iterdir() if p.is_file()} == before
 
 
 def test_acme_spellings_resolve_to_one_organization(mynet):
@@ -209,3 +209,10 @@ def test_sample_exports_rebuild_the_sample_people(tmp_path):
                 owner="Marcus Bell", as_of=TODAY)
     assert set(read_network(folder).people) == set(read_network(sample_folder()).people)
     shutil.rmtree(folder)
+
+
+def test_vcard_org_with_only_separators():
+    from graphkit.io.vcard import parse_vcard
+
+    [card] = parse_vcard("BEGIN:VCARD\nVERSION:3.0\nFN:Jo\nORG:,,\nEND:VCARD\n")
+    assert card.company == ""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from networks import random_network
 
 from graphkit.analysis.paths import path_to
 from graphkit.errors import GraphkitError, UnknownOrganization
 from graphkit.model import Employment, Network, Organization, Person, Tie
 from graphkit.store.base import BestPath, path_score
+from networks import random_network
 
 
 def brute_force(store, source, targets, max_hops):

@@ -63,7 +63,7 @@ class ContactGroup:
 class Suggestion:
     """A lead that could open a path where none exists."""
 
-    kind: str  # "former-employee" | "group"
+    kind: str  # "former-employee" | "group" | "industry" | "location" | "none"
     text: str
 
 
@@ -153,15 +153,66 @@ def path_to(store: GraphStore, organization: str, max_hops: int = 2) -> PathToRe
                         suggestions)
 
 
-def suggest_openings(store: GraphStore, org: Organization,
-                     employees: list[str]) -> tuple[Suggestion, ...]:
-    """Leads toward an organization I cannot reach: its former employees I can reach, and the
-    groups its current people belong to."""
+@dataclass(frozen=True)
+class ContactAtWork:
+    """One of my contacts, the strength of our tie, and an organization they work at now."""
+
+    person: Person
+    strength: float
+    organization: Organization
+
+
+def contacts_at_work(store: GraphStore) -> tuple[ContactAtWork, ...]:
+    """My direct contacts with their current employers, strongest tie first.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graphkit.model import Network, Tie
+    >>> from graphkit.store.memory import MemoryStore
+    >>> net = Network("me", {p: Person(p, p.title()) for p in ("me", "ann")},
+    ...               {"acme": Organization("acme", "Acme Corp")},
+    ...               [Employment("ann", "acme", "CFO")], [Tie("me", "ann", 0.8)])
+    >>> [(c.person.name, c.organization.name) for c in contacts_at_work(MemoryStore(net,
+    ...                                                                  date(2026, 1, 1)))]
+    [('Ann', 'Acme Corp')]
+    """
+    me = store.me()
+    orgs = {o.id: o for o in store.organizations()}
+    out = []
+    for person_id in store.neighbors(me.id):
+        strength = store.tie(me.id, person_id).strength
+        for job in store.employment_of(person_id):
+            if job.current and job.org_id in orgs:
+                out.append(ContactAtWork(store.person(person_id), strength, orgs[job.org_id]))
+    out.sort(key=lambda c: (-c.strength, c.person.id, c.organization.id))
+    return tuple(out)
+
+
+def _alike(contacts: list[ContactAtWork], what: str) -> str:
+    first: dict[str, ContactAtWork] = {}
+    for c in contacts:
+        first.setdefault(c.person.id, c)
+    contacts = list(first.values())
+    shown = [f"{c.person.name} ({c.organization.name})" for c in contacts[:3]]
+    more = len(contacts) - len(shown)
+    verb = "works" if len(contacts) == 1 else "work"
+    return (f"{len(contacts)} of your contacts {verb} {what}: " + ", ".join(shown)
+            + (f" and {more} more" if more else ""))
+
+
+def suggest_openings(store: GraphStore, org: Organization, employees: list[str],
+                     contacts: tuple[ContactAtWork, ...] | None = None
+                     ) -> tuple[Suggestion, ...]:
+    """Leads toward an organization I cannot reach: its former employees I can reach, the
+    groups its current people belong to, and my contacts in the same industry or location
+    (``contacts``: :func:`contacts_at_work`, computed here when not given)."""
     me = store.me()
     out: list[Suggestion] = []
     former = sorted({job.person_id for job in store.employment_at(org.id) if not job.current}
                     - {me.id})
     reach = store.best_paths(me.id, former, 2) if former else {}
+    # People I know first, then people one introduction away, then the rest.
     former.sort(key=lambda p: (reach[p].hops if p in reach else 3, store.person(p).name))
     for person_id in former:
         person = store.person(person_id)
@@ -181,7 +232,18 @@ def suggest_openings(store: GraphStore, org: Organization,
     for group, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mine = "you are a member" if group in my_groups else "you could join"
         out.append(Suggestion("group", f"{n} {'person' if n == 1 else 'people'} at {org.name} "
-                              f"belong to {group} ({mine})"))
+                              f"belong{'s' if n == 1 else ''} to {group} ({mine})"))
+    if contacts is None:
+        contacts = contacts_at_work(store)
+    others = [c for c in contacts if c.organization.id != org.id]
+    if org.industry:
+        alike = [c for c in others if c.organization.industry == org.industry]
+        if alike:
+            out.append(Suggestion("industry", _alike(alike, f"in {org.industry}")))
+    if org.location:
+        alike = [c for c in others if c.organization.location == org.location]
+        if alike:
+            out.append(Suggestion("location", _alike(alike, f"in {org.location}")))
     if not out:
         out.append(Suggestion("none", f"nobody in your network has worked at {org.name}; "
                               "import a teammate's export or add a contact who knows someone "

@@ -64,6 +64,11 @@ def parse_google(text: str, path: str | Path = "contacts.csv",
 
     contacts = []
     for line, cells in records:
+        if len(cells) > len(header):
+            problems.warn(path, line, None, f"{len(cells)} values but the header has "
+                          f"{len(header)} columns; row skipped (quote values that contain "
+                          "commas)")
+            continue
         if legacy:
             name = cell(cells, "Name") or " ".join(
                 p for p in (cell(cells, "Given Name"), cell(cells, "Additional Name"),

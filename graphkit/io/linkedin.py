@@ -58,6 +58,11 @@ def parse_linkedin(text: str, path: str | Path = "Connections.csv",
 
     contacts = []
     for line, cells in records:
+        if len(cells) > len(header):
+            problems.warn(path, line, None, f"{len(cells)} values but the header has "
+                          f"{len(header)} columns; row skipped (quote values that contain "
+                          "commas)")
+            continue
         name = " ".join(p for p in (cell(cells, "First Name"), cell(cells, "Last Name")) if p)
         if not name:
             problems.warn(path, line, "First Name", "no name (LinkedIn leaves deleted or "

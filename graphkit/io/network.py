@@ -8,6 +8,7 @@ atomically, keeping the user's own extra columns.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import tomllib
 from collections.abc import Callable
@@ -32,6 +33,8 @@ from graphkit.model import (
 )
 
 CONFIG_FILE = "graphkit.toml"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -324,7 +327,11 @@ def read_network(folder: str | Path, problems: Problems | None = None,
 
     def text(spec: FileSpec) -> str:
         path = root / spec.name
-        return read_text(path) if path.exists() else ",".join(spec.columns) + "\n"
+        if not path.exists():
+            log.info("%s: absent, counted as empty", path)
+            return ",".join(spec.columns) + "\n"
+        log.info("reading %s (%d bytes)", path, path.stat().st_size)
+        return read_text(path)
 
     def config() -> dict[str, Any]:
         path = root / CONFIG_FILE
@@ -340,15 +347,17 @@ def read_network(folder: str | Path, problems: Problems | None = None,
         return parse_people(text(PEOPLE), root / PEOPLE.name, problems)
 
     settings = attempt(config, {"me": ""})
-    persons = attempt(people, {})
+    read = attempt(people, None)
+    persons = read or {}
     me = settings["me"]
-    if me and persons and me not in persons:
+    if me and read is not None and me not in persons:
         attempt(lambda: _raise(ConfigError(
             f"{root / CONFIG_FILE}: me = \"{me}\" is not an id in people.csv; set `me` to your "
             "own id")), None)
+    no_orgs: dict[str, Organization] = {}
     orgs = attempt(lambda: parse_organizations(text(ORGANIZATIONS), root / ORGANIZATIONS.name,
-                                               problems), {})
-    return Network(
+                                               problems), no_orgs)
+    network = Network(
         me=me,
         people=persons,
         organizations=orgs,
@@ -362,6 +371,13 @@ def read_network(folder: str | Path, problems: Problems | None = None,
         targets=attempt(lambda: parse_targets(text(TARGETS), root / TARGETS.name, problems), []),
         settings={k: v for k, v in settings.items() if k != "me"},
     )
+    # Counts only: log lines never carry names, notes or other personal data.
+    log.info("read %d people, %d organizations, %d jobs, %d ties, %d introductions, "
+             "%d memberships, %d targets; %d warnings", len(network.people),
+             len(network.organizations), len(network.employment), len(network.ties),
+             len(network.introductions), len(network.memberships), len(network.targets),
+             len(problems))
+    return network
 
 
 def _raise(error: GraphkitError) -> None:

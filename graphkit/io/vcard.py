@@ -92,9 +92,7 @@ def parse_vcard(text: str, path: str | Path = "contacts.vcf",
         if not name and _values(card, "n"):
             n = _values(card, "n")[0]
             name = " ".join(p for p in (_text(n.given), _text(n.family)) if p)
-        orgs = _values(card, "org")
-        company = orgs[0][0].strip() if orgs and isinstance(orgs[0], list) and orgs[0] else (
-            _text(orgs[0]) if orgs else "")
+        company = _first_unit(_values(card, "org"))
         if not name:
             problems.warn(path, line, "FN", "card has no name (FN or N); card skipped"
                           + (f" (organization '{company}')" if company else ""))
@@ -117,6 +115,15 @@ def parse_vcard(text: str, path: str | Path = "contacts.vcf",
             uid=_text(_values(card, "uid")[0]) if _values(card, "uid") else "",
         ))
     return contacts
+
+
+def _first_unit(values: list[Any]) -> str:
+    """The organization name: the first unit of the first ORG (vobject nests lists when the
+    value holds commas, as in ``ORG:,,``)."""
+    value: Any = values[0] if values else ""
+    while isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value).strip()
 
 
 def _first_line(exc: Exception) -> str:

@@ -20,12 +20,15 @@ __all__ = ["BACKENDS", "BestPath", "GraphStore", "TieView", "open_store"]
 
 
 def open_store(folder: str | Path, backend: str = "memory", as_of: date | None = None,
-               problems: Problems | None = None) -> GraphStore:
+               problems: Problems | None = None, infer: bool = False) -> GraphStore:
     """Open the network in ``folder`` with the named backend.
 
     ``memory`` is a networkx graph, or for networks over :data:`ARRAY_THRESHOLD_BYTES` of CSV
     the compact array store (cached in ``<folder>/.graphkit/cache``); ``array`` is always the
     array store. Every backend gives the same answers.
+
+    With ``infer``, ties inferred from shared employers and small groups are added
+    (see :mod:`graphkit.infer`), labelled ``source = "inferred"``.
 
     Raises
     ------
@@ -35,11 +38,16 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
     as_of = as_of or date.today()
     if backend == "array" or (backend == "memory" and _csv_bytes(folder)
                               > ARRAY_THRESHOLD_BYTES):
+        from graphkit.locate import sample_folder
         from graphkit.store.array import ArrayStore
         from graphkit.store.cache import open_columns
 
-        from graphkit.locate import sample_folder
+        if infer:  # inferred ties are computed on records, not cached
+            from graphkit.infer import with_inferred_ties
+            from graphkit.io.columns import columns_of
 
+            network = with_inferred_ties(read_network(folder, problems))
+            return ArrayStore(columns_of(network), as_of)
         # The bundled sample lives inside the installed package: never write a cache there.
         bundled = Path(folder).resolve() == sample_folder().resolve()
         cols, index = open_columns(folder, problems, use_cache=not bundled)
@@ -47,11 +55,16 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
     if backend == "memory":
         from graphkit.store.memory import MemoryStore
 
-        return MemoryStore(read_network(folder, problems), as_of)
+        network = read_network(folder, problems)
+        if infer:
+            from graphkit.infer import with_inferred_ties
+
+            network = with_inferred_ties(network)
+        return MemoryStore(network, as_of)
     if backend == "neo4j":
         from graphkit.store.neo4j import open_neo4j_store  # type: ignore[import-not-found]
 
-        return open_neo4j_store(folder, as_of)  # type: ignore[no-any-return]
+        return open_neo4j_store(folder, as_of, infer=infer)  # type: ignore[no-any-return]
     raise ConfigError(f"unknown backend '{backend}'; valid backends: {', '.join(BACKENDS)}")
 
 

@@ -1,0 +1,70 @@
+"""``graphkit report``: what changed with my targets since the last snapshot."""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from datetime import date
+
+import click
+
+from graphkit.cli.options import Settings, parse_as_of, pass_settings
+from graphkit.locate import locate_network
+from graphkit.lock import network_lock
+from graphkit.report import ReportRun, run_report
+from graphkit.snapshots import default_state
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json"]),
+              default="markdown", show_default=True, help="Output format.")
+@click.option("--out", metavar="DIR", help="Write graphkit-report-DATE.EXT into DIR "
+              "(default: standard output).")
+@click.option("--state", metavar="DIR", help="Snapshot folder [default: NETWORK/.graphkit/state].")
+@click.option("--since", metavar="DATE", callback=parse_as_of,
+              help="Compare with the newest snapshot on or before DATE (default: the last one).")
+@click.option("--all", "all_orgs", is_flag=True, help="Every organization, not only targets.")
+@click.option("--max-hops", type=click.IntRange(1, 6), default=2, show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.05, show_default=True,
+              help="Smallest best-score change reported.")
+@click.option("--email", multiple=True, metavar="ADDR", help="Also send it to ADDR over SMTP "
+              "([smtp] in graphkit.toml; password in GRAPHKIT_SMTP_PASSWORD). Repeatable.")
+@click.option("--no-plot", is_flag=True, help="Leave the network picture out of HTML reports.")
+@pass_settings
+def report(settings: Settings, **options: object) -> None:
+    """Report newly reachable targets, better and lost paths, and new people at targets.
+
+    Exit status: 0 nothing new (or first run), 3 something new, 4 report written but the
+    e-mail failed, 1 error (nothing recorded), 2 bad usage.
+
+    \b
+    Example:
+      graphkit report
+      graphkit report --format html --out reports/ --email me@example.org
+    """
+    run = report_once(settings, **options)  # type: ignore[arg-type]
+    if run.written is None:
+        click.echo(run.text, nl=False)
+    else:
+        click.echo(f"wrote {run.written}", err=True)
+    if run.delivery_error:
+        click.echo(f"Error: {run.delivery_error}", err=True)
+    click.get_current_context().exit(run.exit_code)
+
+
+def report_once(settings: Settings, fmt: str = "markdown", out: str | None = None,
+                state: str | None = None, since: date | None = None, all_orgs: bool = False,
+                max_hops: int = 2, threshold: float = 0.05, email: tuple[str, ...] = (),
+                no_plot: bool = False) -> ReportRun:
+    """One report run with the command's options (``graphkit schedule run`` repeats it)."""
+    located = locate_network(settings.data)
+    smtp = None
+    if email:
+        from graphkit.mail import SmtpSettings
+
+        smtp = SmtpSettings.from_network(located.path)
+    # The network's own lock (imports take it too); the bundled sample may be read-only.
+    with nullcontext() if located.is_sample else network_lock(located.path):
+        store = settings.open()
+        targets = [org.id for org in store.organizations()] if all_orgs else None
+        return run_report(store, state or default_state(located.path, located.is_sample), fmt,
+                          out, since, targets, max_hops, threshold, not no_plot, email, smtp)

@@ -1,0 +1,201 @@
+"""``reach``: how far I am from each organization on my target list, and how many doors lead in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graphkit.analysis.paths import (
+    MAX_HOPS_LIMIT,
+    RankedPath,
+    Suggestion,
+    contacts_at_work,
+    explain,
+    suggest_openings,
+)
+from graphkit.errors import GraphkitError, UnknownOrganization
+from graphkit.model import Employment, Organization, Person, Target
+from graphkit.store.base import BestPath, GraphStore
+
+
+@dataclass(frozen=True)
+class TargetReach:
+    """How I stand with one organization.
+
+    ``degree`` is the hop distance to the nearest person working there (1 = I know someone);
+    ``doors`` are the distinct contacts of mine through whom someone there is within
+    ``max_hops``: one door is fragile.
+    """
+
+    organization: Organization
+    priority: int | None
+    listed_as: str
+    employees: int
+    reached: int
+    degree: int | None
+    best_path: RankedPath | None
+    doors: tuple[Person, ...]
+    suggestions: tuple[Suggestion, ...] = ()
+
+    @property
+    def reachable(self) -> bool:
+        return self.best_path is not None
+
+    @property
+    def best_score(self) -> float | None:
+        return self.best_path.score if self.best_path else None
+
+    @property
+    def best_contact(self) -> Person | None:
+        """Whom to ask first: the first contact on the best path."""
+        return self.best_path.first_contact if self.best_path else None
+
+    @property
+    def fragile(self) -> bool:
+        """Reachable through a single contact only."""
+        return len(self.doors) == 1
+
+
+@dataclass(frozen=True)
+class UnmatchedTarget:
+    """A line of the target list that names no organization, and the closest names."""
+
+    target: Target
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReachResult:
+    """Reach over the target list (or every organization), best prospects first."""
+
+    me: Person
+    as_of_date: str
+    max_hops: int
+    targets: tuple[TargetReach, ...]
+    unmatched: tuple[UnmatchedTarget, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def reachable(self) -> tuple[TargetReach, ...]:
+        return tuple(t for t in self.targets if t.reachable)
+
+    @property
+    def fragile(self) -> tuple[TargetReach, ...]:
+        return tuple(t for t in self.targets if t.reachable and t.fragile)
+
+
+def _listed(store: GraphStore, all_organizations: bool
+            ) -> tuple[list[tuple[Organization, int | None, str]], list[UnmatchedTarget],
+                       list[str]]:
+    if all_organizations:
+        return [(org, None, "") for org in store.organizations()], [], []
+    chosen: dict[str, tuple[Organization, int | None, str]] = {}
+    unmatched: list[UnmatchedTarget] = []
+    notes: list[str] = []
+    for target in store.targets():
+        try:
+            org = store.organization(target.organization)
+        except UnknownOrganization as exc:
+            unmatched.append(UnmatchedTarget(target, tuple(exc.suggestions)))
+            continue
+        if org.id in chosen:
+            first = chosen[org.id]
+            notes.append(f'targets.csv lists {org.name} twice ("{first[2]}" and '
+                         f'"{target.organization}"); counted once, with the first priority')
+            continue
+        chosen[org.id] = (org, target.priority, target.organization)
+    return list(chosen.values()), unmatched, notes
+
+
+def _doors(ego: nx.Graph, me: str, max_hops: int) -> dict[str, set[str]]:
+    """For each contact of mine, everyone reachable through them within ``max_hops`` of me."""
+    without_me = ego.copy()
+    if me in without_me:
+        without_me.remove_node(me)
+    return {n: set(nx.single_source_shortest_path_length(without_me, n, cutoff=max_hops - 1))
+            for n in (sorted(ego.adj[me]) if me in ego else [])}
+
+
+def reach(store: GraphStore, max_hops: int = 2, all_organizations: bool = False) -> ReachResult:
+    """For each target organization: reachable or not, degree, best score, doors, whom to ask.
+
+    One hop-limited best-path search from me to every current employee of every target, and
+    one fetch of my ego network within ``max_hops`` for degrees and doors. Cost:
+    O(sum of degrees within ``max_hops`` hops) plus a breadth-first search per contact.
+
+    Parameters
+    ----------
+    store : the network.
+    max_hops : how far a path may go (1 = people I know).
+    all_organizations : every organization in the network instead of targets.csv.
+
+    Returns
+    -------
+    ReachResult with targets sorted by priority (none last), then best score, then name;
+    unreachable targets carry suggestions; targets.csv lines matching no organization are
+    listed in ``unmatched`` with the closest names.
+
+    Raises
+    ------
+    GraphkitError
+        when ``max_hops`` is outside 1..6.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graphkit.model import Network, Person, Organization, Employment, Tie, Target
+    >>> from graphkit.store.memory import MemoryStore
+    >>> net = Network("me", {p: Person(p, p.title()) for p in ("me", "ann", "bo")},
+    ...               {"acme": Organization("acme", "Acme Corp")},
+    ...               [Employment("bo", "acme", "CFO")],
+    ...               [Tie("me", "ann", 0.8), Tie("ann", "bo", 0.5)],
+    ...               targets=[Target("Acme Corp", 1), Target("Initech", 2)])
+    >>> result = reach(MemoryStore(net, date(2026, 1, 1)))
+    >>> [(t.organization.name, t.degree, t.best_score, t.best_contact.name, len(t.doors))
+    ...  for t in result.targets]
+    [('Acme Corp', 2, 0.4, 'Ann', 1)]
+    >>> result.unmatched[0].target.organization
+    'Initech'
+    """
+    if not 1 <= max_hops <= MAX_HOPS_LIMIT:
+        raise GraphkitError(f"--max-hops must be between 1 and {MAX_HOPS_LIMIT}, not {max_hops}")
+    me = store.me()
+    listed, unmatched, notes = _listed(store, all_organizations)
+    staff: dict[str, dict[str, Employment]] = {}
+    for org, _, _ in listed:
+        staff[org.id] = {job.person_id: job for job in store.employment_at(org.id)
+                         if job.current and job.person_id != me.id}
+    everyone = sorted({p for jobs in staff.values() for p in jobs})
+    best = store.best_paths(me.id, everyone, max_hops) if everyone else {}
+    ego = nx.Graph()
+    ego.add_node(me.id)
+    ego.add_edges_from(v.tie.key for v in store.ego_ties(me.id, max_hops))
+    distance = nx.single_source_shortest_path_length(ego, me.id, cutoff=max_hops)
+    through = _doors(ego, me.id, max_hops)
+    contacts = None
+    rows = []
+    for org, priority, listed_as in listed:
+        jobs = staff[org.id]
+        found: list[BestPath] = sorted((best[p] for p in jobs if p in best),
+                                       key=BestPath.sort_key)
+        best_path = None
+        if found:
+            top = found[0]
+            best_path = RankedPath(top.score, tuple(store.person(p) for p in top.people),
+                                   explain(store, top), jobs[top.people[-1]])
+        degrees = [distance[p] for p in jobs if p in distance]
+        doors = tuple(store.person(n) for n in sorted(through)
+                      if through[n] & jobs.keys())
+        suggestions: tuple[Suggestion, ...] = ()
+        if not found:
+            if contacts is None:
+                contacts = contacts_at_work(store)
+            suggestions = suggest_openings(store, org, sorted(jobs), contacts)
+        rows.append(TargetReach(org, priority, listed_as, len(jobs), len(found),
+                                min(degrees) if degrees else None, best_path, doors,
+                                suggestions))
+    rows.sort(key=lambda t: (t.priority is None, t.priority or 0, -(t.best_score or 0.0),
+                             t.organization.name))
+    return ReachResult(me, store.as_of.isoformat(), max_hops, tuple(rows), tuple(unmatched),
+                       tuple(notes))

@@ -1,0 +1,431 @@
+"""``weak_ties``: who bridges me into circles I cannot otherwise reach.
+
+Granovetter's weak ties and Burt's structural holes, measured on my ego network (my contacts
+and the ties among them; with ``depth=2`` their contacts too), fetched once from the store and
+analysed in memory:
+
+- **local bridges**: ties whose two ends share no contact; the *span* is how many hops apart
+  the two would be without the tie (infinite: nothing else joins them), as networkx
+  ``local_bridges`` defines it;
+- **effective size** (how many non-redundant contacts a person has) and **constraint** (how
+  much their contacts are tied to each other: high = a closed circle), Burt's measures weighted
+  by tie strength, computed with sparse matrix products rather than node by node;
+- **communities** (Louvain, seeded: the same network gives the same circles), each labelled
+  by its dominant organization, group or industry, with the contacts of mine that lead into it;
+- **ties to reactivate**: contacts who alone connect me to people or circles, while our tie
+  is weak or stale.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from graphkit.errors import GraphkitError, UnknownOrganization
+from graphkit.model import STAGE_LABELS, Person
+from graphkit.store.base import GraphStore, TieView
+from graphkit.strength import ago
+
+#: Seed of the community detection, so that the same network always gives the same circles.
+SEED = 2026
+#: A tie weaker than this is "weak" (an acquaintance last seen long ago scores about 0.15).
+WEAK = 0.3
+#: A tie with no contact for longer than this is "stale" (the strength model's half-life).
+STALE_DAYS = 180
+
+
+# --- measures on a graph ---------------------------------------------------------------------
+
+
+def local_bridges(graph: nx.Graph) -> list[tuple[Hashable, Hashable, float]]:
+    """Every local bridge ``(u, v, span)``: an edge whose ends share no neighbour; ``span`` is
+    the hop distance between them without the edge (``inf`` when nothing else joins them).
+
+    The same triples as ``networkx.local_bridges(graph, with_span=True)``, in edge order.
+    Cost: a breadth-first search per local bridge, stopped at the far end.
+
+    Examples
+    --------
+    >>> local_bridges(nx.cycle_graph(5))[0]
+    (0, 1, 4)
+    >>> local_bridges(nx.path_graph(2))
+    [(0, 1, inf)]
+    """
+    adj = graph.adj
+    out = []
+    for u, v in graph.edges():
+        if set(adj[u]) & set(adj[v]):
+            continue
+        out.append((u, v, _span(adj, u, v)))
+    return out
+
+
+def _span(adj, u: Hashable, v: Hashable) -> float:  # type: ignore[no-untyped-def]
+    seen = {u}
+    frontier = [u]
+    hops = 0
+    while frontier:
+        hops += 1
+        nxt = []
+        for x in frontier:
+            for y in adj[x]:
+                if y in seen or (x == u and y == v):
+                    continue
+                if y == v:
+                    return hops
+                seen.add(y)
+                nxt.append(y)
+        frontier = nxt
+    return math.inf
+
+
+def burt_measures(graph: nx.Graph, nodes: Iterable[Hashable] | None = None,
+                  weight: str | None = None) -> dict[Hashable, tuple[float, float]]:
+    """Burt's effective size and constraint of ``nodes`` (default: all), as networkx's
+    ``effective_size`` and ``constraint`` define them; ``nan`` for isolated nodes.
+
+    With ``p`` the tie weights normalized by each row's sum and ``m`` by each row's maximum::
+
+        effective_size(v) = sum over neighbours u of (1 - sum_w p[v, w] * m[u, w])
+        constraint(v)     = sum over neighbours u of (p[v, u] + sum_w p[v, w] * p[w, u]) ** 2
+
+    computed for all requested nodes at once with sparse matrix products: O(sum over the
+    requested nodes of the two-step paths leaving them), not a Python loop per triple.
+    Weights must be positive; self-loops are ignored.
+
+    Parameters
+    ----------
+    graph : an undirected graph.
+    nodes : the nodes to measure.
+    weight : edge attribute holding the tie weight; None counts every tie as 1.
+
+    Returns
+    -------
+    dict node -> (effective_size, constraint)
+
+    Examples
+    --------
+    >>> star = nx.star_graph(3)
+    >>> burt_measures(star, [0, 1])
+    {0: (3.0, 0.3333333333333333), 1: (1.0, 1.0)}
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    order = list(graph)
+    index = {n: i for i, n in enumerate(order)}
+    wanted = list(graph) if nodes is None else list(nodes)
+    if not order or not wanted:
+        return {n: (math.nan, math.nan) for n in wanted}
+    rows, cols, vals = [], [], []
+    for u, v, data in graph.edges(data=True):
+        if u == v:
+            continue
+        w = float(data.get(weight, 1.0)) if weight is not None else 1.0
+        i, j = index[u], index[v]
+        rows += [i, j]
+        cols += [j, i]
+        vals += [w, w]
+    n = len(order)
+    tie = sp.csr_array((np.array(vals, dtype=float), (np.array(rows, dtype=np.int64),
+                                                      np.array(cols, dtype=np.int64))),
+                       shape=(n, n))
+    total = np.asarray(tie.sum(axis=1)).ravel()
+    top = tie.max(axis=1).toarray().ravel()
+    with np.errstate(divide="ignore"):
+        p = sp.diags_array(np.where(total > 0, 1.0 / total, 0.0)) @ tie
+        m = sp.diags_array(np.where(top > 0, 1.0 / top, 0.0)) @ tie
+    picked = np.array([index[v] for v in wanted], dtype=np.int64)
+    p_rows = p[picked]
+    mask = (p_rows != 0).astype(float)
+    redundancy = ((p_rows @ m.T) * mask).sum(axis=1)
+    degree = mask.sum(axis=1)
+    effective = np.asarray(degree - redundancy, dtype=float).ravel()
+    local = (p_rows + (p_rows @ p) * mask).power(2)
+    constraint = np.asarray(local.sum(axis=1), dtype=float).ravel()
+    isolated = np.asarray(degree).ravel() == 0
+    effective[isolated] = np.nan
+    constraint[isolated] = np.nan
+    return {v: (float(e), float(c)) for v, e, c in zip(wanted, effective, constraint,
+                                                       strict=True)}
+
+
+# --- the analysis ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LocalBridge:
+    """A tie whose two ends share no contact; ``pendant`` when one end has no other tie."""
+
+    a: Person
+    b: Person
+    span: float
+    strength: float
+    pendant: bool
+
+
+@dataclass(frozen=True)
+class Community:
+    """A circle of people who are tied mostly to each other.
+
+    ``doors`` are my contacts in it or tied to someone in it; ``label`` names what most of its
+    members share.
+    """
+
+    number: int
+    members: tuple[Person, ...]
+    doors: tuple[Person, ...]
+    label: str
+    organization: tuple[str, int] | None
+    industry: tuple[str, int] | None
+    group: tuple[str, int] | None
+    at_targets: int
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    @property
+    def single_door(self) -> bool:
+        """I have only one way into this circle (and it is more than that one person)."""
+        return len(self.doors) == 1 and self.size > 1
+
+
+@dataclass(frozen=True)
+class Position:
+    """One person's place in my ego network (me or a contact), with our tie when a contact.
+
+    ``alone_to`` counts the people only this contact connects me to: their contacts tied to no
+    other contact of mine, and the members of circles they are my only door into.
+    ``circles`` is how many communities they have ties in.
+    """
+
+    person: Person
+    effective_size: float
+    constraint: float
+    community: int | None
+    circles: int
+    alone_to: int
+    bridge_span: float | None
+    tie: TieView | None
+
+    @property
+    def strength(self) -> float | None:
+        return self.tie.strength if self.tie else None
+
+
+@dataclass(frozen=True)
+class Reactivation:
+    """A contact worth reviving, and why."""
+
+    position: Position
+    reason: str
+
+
+@dataclass(frozen=True)
+class WeakTiesResult:
+    """Brokers, bridges and circles of my ego network."""
+
+    me: Position
+    as_of_date: str
+    depth: int
+    people: int
+    ties: int
+    contacts: tuple[Position, ...]
+    local_bridges: tuple[LocalBridge, ...]
+    communities: tuple[Community, ...]
+    reactivate: tuple[Reactivation, ...]
+
+
+def _dominant(counts: Counter[str]) -> tuple[str, int] | None:
+    if not counts:
+        return None
+    name, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return (name, n)
+
+
+def _label(size: int, org: tuple[str, int] | None, group: tuple[str, int] | None,
+           industry: tuple[str, int] | None) -> str:
+    """The most specific thing at least half the members share, else the most shared one."""
+    options = [x for x in (org, group, industry) if x is not None]
+    if not options:
+        return "no shared employer or group"
+    for name, n in options:
+        if 2 * n >= size:
+            return f"{name} ({n} of {size})"
+    name, n = max(options, key=lambda x: x[1])
+    return f"{name} ({n} of {size})"
+
+
+def _staleness(view: TieView, as_of: date, weak: float, stale_days: int) -> str | None:
+    """Why the tie needs reviving, or None when it is strong and fresh."""
+    tie = view.tie
+    stage = STAGE_LABELS.get(tie.stage or "acquaintance", tie.stage)
+    when = ("no contact recorded" if tie.last_contact is None
+            else "last contact " + ago(tie.last_contact, as_of))
+    stale = tie.last_contact is None or (as_of - tie.last_contact).days > stale_days
+    if view.strength < weak or stale:
+        return f"{stage}, {when} (strength {view.strength:.2f})"
+    return None
+
+
+def weak_ties(store: GraphStore, depth: int = 1, weak: float = WEAK,
+              stale_days: int = STALE_DAYS, seed: int = SEED) -> WeakTiesResult:
+    """Local bridges, Burt's measures, circles and ties worth reviving, on my ego network.
+
+    Parameters
+    ----------
+    store : the network.
+    depth : 1 = my contacts and the ties among them; 2 = their contacts too.
+    weak : a tie below this strength is weak.
+    stale_days : a tie with no contact for longer than this is stale.
+    seed : seed of the community detection.
+
+    Returns
+    -------
+    WeakTiesResult: contacts sorted by how many people only they connect me to, then by
+    effective size; local bridges with real people on both sides first, mine first, then by
+    span (longest first); circles by size; ties to reactivate in the order of the contacts.
+
+    Raises
+    ------
+    GraphkitError
+        when ``depth`` is not 1 or 2.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graphkit.model import Network, Tie
+    >>> from graphkit.store.memory import MemoryStore
+    >>> people = {p: Person(p, p.title()) for p in ("me", "ann", "bo", "cy", "di")}
+    >>> net = Network("me", people, ties=[Tie("me", "ann", 0.2), Tie("me", "bo", 0.9),
+    ...               Tie("ann", "cy", 0.8), Tie("ann", "di", 0.8), Tie("cy", "di", 0.8)])
+    >>> result = weak_ties(MemoryStore(net, date(2026, 1, 1)), depth=2)
+    >>> [(r.position.person.name, r.position.alone_to) for r in result.reactivate]
+    [('Ann', 2)]
+    """
+    if depth not in (1, 2):
+        raise GraphkitError(f"--depth must be 1 (your contacts) or 2 (their contacts too), "
+                            f"not {depth}")
+    me = store.me()
+    views = store.ego_ties(me.id, depth)
+    graph = nx.Graph()
+    graph.add_node(me.id)
+    graph.add_nodes_from(sorted({p for view in views for p in view.tie.key}))
+    for view in views:
+        graph.add_edge(*view.tie.key, strength=view.strength, view=view)
+    contacts: list[str] = sorted(graph.adj[me.id])
+    contact_set = set(contacts)
+    people = {p: store.person(p) for p in graph}
+
+    measures = burt_measures(graph, [me.id, *contacts], weight="strength")
+    bridges = local_bridges(graph)
+    span_of = {tuple(sorted((str(u), str(v)))): span for u, v, span in bridges}
+
+    others = graph.copy()
+    others.remove_node(me.id)
+    found = nx.community.louvain_communities(others, weight="strength", seed=seed) \
+        if others.number_of_nodes() else []
+    parts = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    community_of = {p: i for i, part in enumerate(parts, 1) for p in part}
+
+    targets = set()
+    for target in store.targets():
+        try:
+            targets.add(store.organization(target.organization).id)
+        except UnknownOrganization:
+            continue  # `graphkit targets` reports these
+    orgs = {o.id: o for o in store.organizations()}
+    communities = []
+    for number, part in enumerate(parts, 1):
+        members = set(part)
+        org_n: Counter[str] = Counter()
+        industry_n: Counter[str] = Counter()
+        group_n: Counter[str] = Counter()
+        at_targets = 0
+        for p in part:
+            current = {j.org_id for j in store.employment_of(p) if j.current and j.org_id in orgs}
+            org_n.update(orgs[o].name for o in current)
+            industry_n.update({orgs[o].industry for o in current if orgs[o].industry})
+            group_n.update(store.groups_of(p))
+            at_targets += bool(current & targets)
+        doors = sorted(c for c in contacts if c in members or members & set(graph.adj[c]))
+        org, industry, group = _dominant(org_n), _dominant(industry_n), _dominant(group_n)
+        communities.append(Community(number, tuple(people[p] for p in part),
+                                     tuple(people[p] for p in doors),
+                                     _label(len(part), org, group, industry), org, industry,
+                                     group, at_targets))
+
+    only_door: dict[str, list[Community]] = {}
+    for c in communities:
+        if c.single_door:
+            only_door.setdefault(c.doors[0].id, []).append(c)
+    positions = {}
+    for p in [me.id, *contacts]:
+        alone: set[str] = set()
+        if p != me.id:
+            for q in graph.adj[p]:
+                if q != me.id and q not in contact_set and not (
+                        set(graph.adj[q]) & contact_set - {p}):
+                    alone.add(q)
+            for c in only_door.get(p, []):
+                alone.update(m.id for m in c.members)
+            alone.discard(p)
+        key = (me.id, p) if me.id <= p else (p, me.id)
+        effective, constraint = measures[p]
+        positions[p] = Position(
+            people[p], effective, constraint, community_of.get(p),
+            len({community_of[q] for q in graph.adj[p] if q in community_of}),
+            len(alone), span_of.get(key) if p != me.id else None,
+            graph.edges[me.id, p]["view"] if p != me.id else None)
+
+    ranked = sorted((positions[c] for c in contacts),
+                    key=lambda x: (-x.alone_to, -_num(x.effective_size), x.person.id))
+    reactivate = []
+    for position in ranked:
+        assert position.tie is not None
+        why_stale = _staleness(position.tie, store.as_of, weak, stale_days)
+        if why_stale is None:
+            continue
+        reasons = []
+        for c in only_door.get(position.person.id, []):
+            targets_note = f", {c.at_targets} at targets" if c.at_targets else ""
+            reasons.append(f"your only door into the {c.label} circle ({c.size} people"
+                           f"{targets_note})")
+        if position.alone_to and not reasons:
+            reasons.append(f"the only one of your contacts who knows {position.alone_to} "
+                           f"{'person' if position.alone_to == 1 else 'people'}")
+        if position.circles >= 3:
+            reasons.append(f"has ties in {position.circles} of your circles")
+        span = position.bridge_span
+        if span is not None and graph.degree(position.person.id) > 1:
+            reasons.append("a local bridge: none of your contacts knows them" + (
+                f"; without this tie they are {int(span)} hops away" if span != math.inf
+                else ""))
+        if reasons:
+            reactivate.append(Reactivation(position, "; ".join(reasons) + "; " + why_stale))
+
+    local = []
+    for end_a, end_b, span in bridges:
+        u, v = str(end_a), str(end_b)
+        if v == me.id or (u != me.id and v < u):
+            u, v = v, u  # me first, else alphabetical
+        pendant = graph.degree(u) == 1 or graph.degree(v) == 1
+        local.append(LocalBridge(people[u], people[v], span, graph.edges[u, v]["strength"],
+                                 pendant))
+    # Mine first: they are the ones that bridge me.
+    local.sort(key=lambda b: (b.pendant, b.a.id != me.id, -b.span, b.strength, b.a.id,
+                              b.b.id))
+
+    return WeakTiesResult(positions[me.id], store.as_of.isoformat(), depth,
+                          graph.number_of_nodes(), graph.number_of_edges(), tuple(ranked),
+                          tuple(local), tuple(communities), tuple(reactivate))
+
+
+def _num(x: float) -> float:
+    return -1.0 if math.isnan(x) else x

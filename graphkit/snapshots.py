@@ -1,0 +1,175 @@
+"""The state folder: dated JSON snapshots, written atomically, guarded by a lock.
+
+Files are ``snapshot-YYYY-MM-DD.json`` (0600, folder 0700). A snapshot that cannot be read is
+renamed to ``<name>.corrupt`` (``.corrupt-2``, ... if taken) so the next report starts a new
+baseline. ``state.lock`` keeps two report runs from using the folder at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from graphkit.errors import GraphkitError
+from graphkit.io.text import atomic_write
+
+LOCK_FILE = "state.lock"
+LOCK_TIMEOUT = 120.0
+STATE_ENV = "XDG_STATE_HOME"
+_NAME = re.compile(r"^snapshot-(\d{4}-\d{2}-\d{2})\.json$")
+T = TypeVar("T")
+
+
+def default_state(network: str | Path, is_sample: bool = False) -> Path:
+    """``<network>/.graphkit/state``; for the bundled sample (which may live in a read-only
+    install), ``$XDG_STATE_HOME/graphkit/sample`` (default ``~/.local/state``).
+
+    >>> default_state("mynet").as_posix()
+    'mynet/.graphkit/state'
+    """
+    if is_sample:
+        base = os.environ.get(STATE_ENV) or str(Path.home() / ".local" / "state")
+        return Path(base) / "graphkit" / "sample"
+    return Path(network) / ".graphkit" / "state"
+
+
+@dataclass(frozen=True)
+class Baseline(Generic[T]):
+    """The snapshot to compare with (None: no usable one) and what happened finding it."""
+
+    snapshot: T | None
+    notes: tuple[str, ...] = ()
+
+
+class StateFolder:
+    """Dated snapshots in ``path``; the folder is created on first use.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> state = StateFolder(tempfile.mkdtemp())
+    >>> _ = state.save(date(2026, 11, 15), {"reachable": 3})
+    >>> state.dates()
+    [datetime.date(2026, 11, 15)]
+    >>> state.baseline(dict, before=date(2026, 11, 22)).snapshot
+    {'reachable': 3}
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def file(self, day: date) -> Path:
+        return self.path / f"snapshot-{day.isoformat()}.json"
+
+    def dates(self) -> list[date]:
+        """Dates of the stored snapshots, oldest first."""
+        if not self.path.is_dir():
+            return []
+        found = []
+        for entry in self.path.iterdir():
+            match = _NAME.match(entry.name)
+            if match:
+                try:
+                    found.append(date.fromisoformat(match.group(1)))
+                except ValueError:
+                    continue
+        return sorted(found)
+
+    def ensure(self) -> None:
+        """Create the folder (0700) if needed."""
+        try:
+            self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GraphkitError(f"cannot create the state folder {self.path}: "
+                                f"{exc.strerror or exc}; choose another with --state DIR") from None
+
+    @contextmanager
+    def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """Hold the folder's lock; while another run holds it, wait up to ``timeout`` seconds,
+        then fail with a clear error."""
+        from filelock import FileLock, Timeout
+
+        self.ensure()
+        lock = FileLock(str(self.path / LOCK_FILE), timeout=timeout, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise GraphkitError(f"another graphkit report holds {self.path / LOCK_FILE} "
+                                f"(waited {timeout:g}s); try again when it has finished"
+                                ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def load(self, day: date) -> Any:
+        """The parsed JSON of ``day``'s snapshot (ValueError when it is not valid JSON)."""
+        text = self.file(day).read_bytes()
+        try:
+            return json.loads(text.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"not valid JSON: {exc}") from None
+
+    def baseline(self, parse: Callable[[Any], T], before: date | None = None,
+                 since: date | None = None) -> Baseline[T]:
+        """The snapshot to compare with, read by ``parse`` (which raises ValueError on bad data).
+
+        Without ``since``: the newest dated before ``before``, so rerunning a report on the same
+        day gives the same report. With ``since``: the newest dated on or before it. A snapshot
+        that cannot be read is moved aside, and there is no baseline.
+
+        Raises
+        ------
+        GraphkitError
+            when ``since`` is earlier than every snapshot.
+        """
+        days = self.dates()
+        if since is not None:
+            older = [d for d in days if d <= since]
+            if not older:
+                have = ", ".join(d.isoformat() for d in days) or "none yet"
+                raise GraphkitError(f"no snapshot on or before --since {since.isoformat()}; "
+                                    f"snapshots in {self.path}: {have}")
+        else:
+            older = [d for d in days if before is None or d < before]
+            if not older:
+                return Baseline(None)
+        day = older[-1]
+        try:
+            return Baseline(parse(self.load(day)))
+        except (OSError, ValueError) as exc:
+            moved = self.quarantine(day)
+            return Baseline(None, (f"the snapshot {self.file(day).name} is corrupted ({exc}); "
+                                   f"moved it aside to {moved.name} and started a new "
+                                   "baseline",))
+
+    def quarantine(self, day: date) -> Path:
+        """Rename a bad snapshot out of the way; return its new path."""
+        path = self.file(day)
+        target = path.with_name(path.name + ".corrupt")
+        n = 2
+        while target.exists():
+            target = path.with_name(f"{path.name}.corrupt-{n}")
+            n += 1
+        os.replace(path, target)
+        return target
+
+    def save(self, day: date, data: Any) -> Path:
+        """Write ``day``'s snapshot atomically, replacing any earlier one of that day."""
+        self.ensure()
+        path = self.file(day)
+        try:
+            with atomic_write(path) as handle:
+                handle.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise GraphkitError(f"cannot write {path}: {exc.strerror or exc}; check the state "
+                                "folder's permissions or choose another with --state DIR"
+                                ) from None
+        return path

@@ -1,0 +1,100 @@
+"""Writes are all-or-nothing, one writer at a time, and private."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import pytest
+from test_importers import FIXTURES
+
+from graphkit.errors import GraphkitError
+from graphkit.importing import import_file, init_network
+from graphkit.lock import network_lock
+
+
+def test_killed_between_write_and_rename_leaves_the_old_file_intact(tmp_path):
+    folder = tmp_path / "net"
+    init_network(folder, "Dana Whitfield")
+    before = (folder / "people.csv").read_bytes()
+    script = textwrap.dedent(f"""
+        import os, signal
+        import graphkit.io.text as text
+        def die(src, dst):
+            os.kill(os.getpid(), signal.SIGKILL)  # the crash, after writing, before renaming
+        text.os.replace = die
+        from graphkit.importing import import_file
+        import_file({str(folder)!r}, "linkedin", {str(FIXTURES / "linkedin_current.csv")!r})
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert result.returncode == -9
+    assert (folder / "people.csv").read_bytes() == before
+    leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers and all(p.startswith(".people.csv.") for p in leftovers)
+    # The next import works and ignores the leftover temp file.
+    summary, _ = import_file(folder, "linkedin", FIXTURES / "linkedin_current.csv")
+    assert summary.added == 4
+
+
+def test_second_writer_waits_then_fails_clearly(tmp_path):
+    folder = tmp_path / "net"
+    init_network(folder, "Dana Whitfield")
+    held = threading.Event()
+    release = threading.Event()
+
+    def holder():
+        with network_lock(folder):
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    held.wait(10)
+    try:
+        start = time.monotonic()
+        with pytest.raises(GraphkitError, match="another graphkit process is writing"):
+            with network_lock(folder, timeout=0.3):
+                pass
+        assert time.monotonic() - start >= 0.3
+    finally:
+        release.set()
+        thread.join()
+    with network_lock(folder, timeout=1):
+        pass
+
+
+def test_files_are_private(tmp_path):
+    folder = tmp_path / "net"
+    init_network(folder, "Dana Whitfield")
+    import_file(folder, "linkedin", FIXTURES / "linkedin_current.csv")
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+    for path in folder.iterdir():
+        mode = path.stat().st_mode & 0o777
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+
+
+def test_import_into_a_missing_folder_creates_nothing(tmp_path):
+    with pytest.raises(GraphkitError, match="not a network folder"):
+        import_file(tmp_path / "nowhere", "linkedin", FIXTURES / "linkedin_current.csv")
+    assert not (tmp_path / "nowhere").exists()
+    assert os.listdir(tmp_path) == []
+
+
+def test_verbose_logs_counts_but_never_notes(tmp_path):
+    from click.testing import CliRunner
+
+    from graphkit.cli.main import main
+
+    folder = tmp_path / "net"
+    init_network(folder, "Dana Whitfield")
+    (folder / "people.csv").write_text("id,name,notes\np-dana-whitfield,Dana Whitfield,"
+                                       "SECRET-NOTE\np-ann,Ann,also SECRET\n")
+    (folder / "ties.csv").write_text("person_a,person_b,notes\np-dana-whitfield,p-ann,"
+                                     "SECRET-TIE\n")
+    result = CliRunner().invoke(main, ["--verbose", "--data", str(folder), "path-to", "x"])
+    assert "graphkit: read 2 people" in result.stderr
+    assert "SECRET" not in result.output and "SECRET" not in result.stderr

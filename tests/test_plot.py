@@ -1,0 +1,139 @@
+"""Pictures: what is chosen, what is drawn and labelled, and the files written."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from graphkit.cli.main import main
+from graphkit.errors import GraphkitError
+from graphkit.model import Employment, Network, Organization, Person, Target, Tie
+from graphkit.plot import draw, ego_view, layout, parse_size, path_view, save_plot
+from networks import random_network
+
+MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".svg": b"<?xml", ".pdf": b"%PDF-"}
+
+
+def _acme():
+    names = {"me": "Me Myself", "ann": "Ann Lee", "bo": "Bo Diaz", "cy": "Cy Ng", "di": "Di Oh",
+             "ed": "Ed Fox", "fay": "Fay Wu"}
+    people = {p: Person(p, n) for p, n in names.items()}
+    orgs = {"acme": Organization("acme", "Acme Corp"), "ini": Organization("ini", "Initech")}
+    jobs = [Employment("bo", "acme", "CFO"), Employment("ed", "acme", "Analyst"),
+            Employment("fay", "ini", "CTO")]
+    ties = [Tie("me", "ann", 0.9), Tie("ann", "bo", 0.8), Tie("me", "cy", 0.6),
+            Tie("cy", "di", 0.5), Tie("di", "ed", 0.9), Tie("cy", "fay", 0.4),
+            Tie("me", "di", 0.2)]
+    return Network("me", people, orgs, jobs, ties, targets=[Target("Acme Corp")])
+
+
+def _drawn(fig):
+    ax = fig.axes[0]
+    points = {c.get_gid() for c in ax.collections}
+    labels = {t.get_gid()[len("label:"):]: t.get_text() for t in ax.texts
+              if (t.get_gid() or "").startswith("label:")}
+    return points, labels
+
+
+def test_ego_view_keeps_everyone_within_hops_and_marks_target_staff(store_of):
+    view = ego_view(store_of(_acme()), hops=2)
+    assert view.people == ["me", "ann", "bo", "cy", "di", "ed", "fay"]
+    assert view.at_target == {"bo", "ed"}
+    assert view.best["ed"].people == ("me", "di", "ed")
+    assert "6 people, 7 ties within 2 hops - as of 2026-11-22" in view.title
+
+
+def test_cap_keeps_the_strongest_paths_and_says_so(store_of):
+    view = ego_view(store_of(_acme()), hops=2, limit=4)
+    # me + the 3 strongest best paths: ann 0.9, bo 0.72, cy 0.6
+    assert view.people == ["me", "ann", "bo", "cy"]
+    assert "the 3 with the strongest paths of 6 within 2 hops" in view.title
+
+
+def test_path_view_highlights_best_paths_and_keeps_path_people_above_the_cap(store_of):
+    view = path_view(store_of(_acme()), "acme", max_hops=3, paths=5, limit=3)
+    assert view.paths == (("me", "ann", "bo"), ("me", "cy", "di", "ed"))
+    assert set(view.people) >= {"me", "ann", "bo", "cy", "di", "ed"}
+    assert view.title.startswith("Best 2 of 2 paths from Me Myself to Acme Corp")
+
+
+def test_drawn_figure_shows_and_labels_the_highlighted_paths(store_of):
+    view = path_view(store_of(_acme()), "Acme Corp", max_hops=3)
+    points, labels = _drawn(draw(view))
+    assert {"me", "ann", "bo", "cy", "di", "ed", "fay"} <= points
+    assert labels == {"me": "Me Myself", "ann": "Ann Lee", "bo": "Bo Diaz", "cy": "Cy Ng",
+                      "di": "Di Oh", "ed": "Ed Fox"}  # path people only; Fay is not on a path
+    ties = {line.get_gid(): line.get_color() for line in draw(view).axes[0].lines}
+    assert ties["tie:ann:bo"] == "#d62728" and ties["tie:cy:fay"] == "#888888"
+
+
+def test_labels_are_capped_and_never_overlap(store_of):
+    view = ego_view(store_of(random_network(5, people=120, ties=400)), labels=25)
+    fig = draw(view, size=(6, 5))
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
+    assert 1 <= len(boxes) <= 25
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_layout_is_seeded_with_me_in_the_centre(store_of):
+    view = ego_view(store_of(random_network(2)))
+    first, again = layout(view), layout(view)
+    assert first == again and first["p00"] == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_saves_by_extension(store_of, tmp_path, suffix):
+    out = save_plot(ego_view(store_of(_acme())), tmp_path / f"net{suffix}", dpi=50,
+                    size=(4, 3))
+    data = out.read_bytes()
+    assert data.startswith(MAGIC[suffix]) and len(data) > 2000
+
+
+def test_png_size_follows_dpi_and_size(store_of, tmp_path):
+    out = save_plot(ego_view(store_of(_acme())), tmp_path / "n.png", dpi=50, size=(4, 3))
+    header = out.read_bytes()[16:24]
+    assert (int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")) == (200, 150)
+
+
+def test_same_network_same_png(store_of, tmp_path):
+    view = ego_view(store_of(_acme()))
+    a = save_plot(view, tmp_path / "a.png", dpi=40, size=(4, 3)).read_bytes()
+    b = save_plot(view, tmp_path / "b.png", dpi=40, size=(4, 3)).read_bytes()
+    assert a == b
+
+
+def test_bad_extension_size_and_folder(store_of, tmp_path):
+    view = ego_view(store_of(_acme()))
+    with pytest.raises(GraphkitError, match=r"use a \.png, \.svg or \.pdf"):
+        save_plot(view, tmp_path / "n.gif")
+    with pytest.raises(GraphkitError, match="check the folder exists"):
+        save_plot(view, tmp_path / "missing" / "n.png", dpi=20, size=(4, 3))
+    with pytest.raises(GraphkitError, match="WIDTHxHEIGHT"):
+        parse_size("big")
+
+
+def test_cli_plot_on_the_sample(sample_dir, tmp_path):
+    out = tmp_path / "acme.png"
+    result = CliRunner().invoke(main, ["--data", str(sample_dir), "--as-of", "2026-11-22",
+                                       "plot", "--path-to", "ACME Corporation", "--out",
+                                       str(out), "--dpi", "40", "--size", "6x4", "--limit",
+                                       "60"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"wrote {out}: Best 5 of 17 paths from Dana Whitfield "
+                                    "to Acme Corp; 59 people")
+    assert out.read_bytes().startswith(MAGIC[".png"])
+
+
+def test_help_does_not_import_matplotlib():
+    import subprocess
+    import sys
+
+    code = ("import sys; from graphkit.cli.main import main\n"
+            "try: main(['--help'])\nexcept SystemExit: pass\n"
+            "heavy = [m for m in sys.modules if m.split('.')[0] in "
+            "('matplotlib', 'scipy', 'neo4j', 'croniter', 'crontab', 'aiosmtpd')]\n"
+            "print(heavy, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stderr.strip() == "[]"

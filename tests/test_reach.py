@@ -1,0 +1,106 @@
+"""Reach over the target list, hand-checked on a small network and on the sample."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graphkit.analysis.reach import reach
+from graphkit.errors import GraphkitError
+from graphkit.model import Employment, Membership, Network, Organization, Person, Target, Tie
+
+
+def _network() -> Network:
+    names = ["me", "ann", "bo", "cy", "di", "ed", "fay", "gus", "hal"]
+    people = {p: Person(p, p.title()) for p in names}
+    orgs = {"acme": Organization("acme", "Acme Corp", (), "software", "Boston, MA"),
+            "ini": Organization("ini", "Initech", (), "software", "Cambridge, MA"),
+            "salem": Organization("salem", "Salem Trust", (), "non-profit", "Salem, MA"),
+            "glob": Organization("glob", "Globex", (), "non-profit", "Salem, MA")}
+    jobs = [Employment("bo", "acme", "CFO"), Employment("cy", "acme", "Analyst"),
+            Employment("ed", "ini", "Engineer"),
+            Employment("fay", "salem", "Treasurer", date(2015, 1, 1), date(2020, 1, 1)),
+            Employment("hal", "salem", "Director"),
+            Employment("gus", "glob", "Controller")]
+    ties = [Tie("me", "ann", 0.9), Tie("ann", "bo", 0.8), Tie("me", "cy", 0.3),
+            Tie("me", "di", 0.7), Tie("di", "ed", 0.5), Tie("me", "fay", 0.6),
+            Tie("me", "gus", 0.5), Tie("cy", "bo", 0.5)]
+    groups = [Membership("hal", "Rotary"), Membership("me", "Rotary")]
+    targets = [Target("Acme Corp", 1), Target("Initech", 2), Target("Salem Trust", 1),
+               Target("Initek", 2), Target("ACME Corporation", 3)]
+    return Network("me", people, orgs, jobs, ties, memberships=groups, targets=targets)
+
+
+def test_reach_hand_checked(store_of):
+    result = reach(store_of(_network()), max_hops=2)
+    rows = [(t.organization.name, t.priority, t.reachable, t.degree,
+             None if t.best_score is None else round(t.best_score, 9),
+             t.best_contact.id if t.best_contact else None, [p.id for p in t.doors],
+             t.reached, t.employees) for t in result.targets]
+    assert rows == [
+        ("Acme Corp", 1, True, 1, 0.72, "ann", ["ann", "cy"], 2, 2),
+        ("Salem Trust", 1, False, None, None, None, [], 0, 1),
+        ("Initech", 2, True, 2, 0.35, "di", ["di"], 1, 1),
+    ]
+    acme, salem, initech = result.targets
+    assert [p.id for p in acme.best_path.people] == ["me", "ann", "bo"]
+    assert initech.fragile and not acme.fragile
+    assert [t.organization.name for t in result.fragile] == ["Initech"]
+    assert [s.text for s in salem.suggestions] == [
+        "Fay used to work at Salem Trust (you know them)",
+        "1 person at Salem Trust belongs to Rotary (you are a member)",
+        "1 of your contacts works in non-profit: Gus (Globex)",
+        "1 of your contacts works in Salem, MA: Gus (Globex)",
+    ]
+
+
+def test_unmatched_and_duplicate_targets_are_reported_not_dropped(store_of):
+    result = reach(store_of(_network()))
+    assert [(m.target.organization, m.suggestions[0]) for m in result.unmatched] == [
+        ("Initek", "Initech")]
+    assert result.notes == ('targets.csv lists Acme Corp twice ("Acme Corp" and '
+                            '"ACME Corporation"); counted once, with the first priority',)
+
+
+def test_one_hop_reach_and_all_organizations(store_of):
+    result = reach(store_of(_network()), max_hops=1, all_organizations=True)
+    by_name = {t.organization.name: t for t in result.targets}
+    assert set(by_name) == {"Acme Corp", "Initech", "Salem Trust", "Globex"}
+    assert by_name["Acme Corp"].best_contact.id == "cy"
+    assert [p.id for p in by_name["Acme Corp"].doors] == ["cy"]
+    assert not by_name["Initech"].reachable
+    assert by_name["Globex"].degree == 1 and by_name["Globex"].priority is None
+    assert result.unmatched == ()
+
+
+def test_three_hops_counts_every_door(store_of):
+    net = _network()
+    net.ties.append(Tie("gus", "di", 0.9))  # a second way to Ed, two hops before him
+    result = reach(store_of(net), max_hops=3)
+    initech = next(t for t in result.targets if t.organization.id == "ini")
+    assert [p.id for p in initech.doors] == ["di", "gus"]
+    assert initech.degree == 2
+
+
+def test_bad_hop_limit(store_of):
+    with pytest.raises(GraphkitError, match="between 1 and 6"):
+        reach(store_of(_network()), max_hops=7)
+
+
+def test_sample_targets(store_of, sample_network):
+    result = reach(store_of(sample_network))
+    assert len(result.targets) == 15 and result.unmatched == ()
+    unreachable = {t.organization.name for t in result.targets if not t.reachable}
+    assert unreachable == {"Salem Harbor Trust", "Pioneer Valley Education Fund"}
+    teammates = {"Greater Boston Food Network", "New England Housing Alliance",
+                 "Harborview Health", "Cambridge Climate Fund"}
+    for t in result.targets:
+        if t.organization.name in teammates:
+            assert t.degree == 2
+            assert {p.name for p in t.doors} <= {"Priya Raman", "Marcus Bell"}
+    priorities = [t.priority for t in result.targets]
+    assert priorities == sorted(priorities)
+    for t in result.targets:
+        if not t.reachable:
+            assert any(s.kind == "former-employee" for s in t.suggestions)
