@@ -7,13 +7,13 @@ from datetime import timedelta
 
 import numpy as np
 import pytest
-from networks import AS_OF, random_network
 
 from graphkit.io.columns import codes, columns_of, ordinal
 from graphkit.model import Membership, Network, Person, Tie
 from graphkit.store.array import ArrayStore
 from graphkit.store.memory import MemoryStore
 from graphkit.strength import StrengthModel, tie_strengths
+from networks import AS_OF, random_network
 
 
 def random_ties(seed: int, count: int) -> tuple[list[Tie], list[tuple[str, ...]]]:

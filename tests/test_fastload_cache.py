@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from networks import AS_OF
 
 from graphkit.analysis.paths import path_to
 from graphkit.errors import InputError
@@ -22,6 +21,7 @@ from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.store import open_store
 from graphkit.store.cache import CACHE_DIR, open_columns
+from networks import AS_OF
 
 ROOT = Path(__file__).resolve().parent.parent
 
