@@ -14,9 +14,13 @@ Measured, warm process unless stated:
   organizations; path_to_3hop_ms_p50 at 3 hops; best_paths_ms_p50: the store call alone
 - reach_s: the best path to every organization (one search to everyone within 2 hops, then
   the best per organization); reach_targets_s: the same over the 50-organization target list
-- weak_ties_ms: my 1-hop ego network from the store, then Burt's constraint and effective size
-  (graphkit: vectorized numpy, for everyone in the ego network; networkx: nx.constraint and
-  nx.effective_size for me alone, which already takes minutes at 500 contacts)
+- reach_analysis_s: ``graphkit.analysis.reach.reach`` over the target list (with doors and
+  suggestions for unreachable targets)
+- weak_ties_ms: ``graphkit.analysis.weak_ties.weak_ties`` (my 1-hop ego network); the same
+  analysis on both stores. ego_ties_ms: the store call alone
+- burt_ms: Burt's constraint and effective size weighted by strength on the ego network
+  (graphkit: vectorized numpy here, for everyone in it; networkx: nx.constraint and
+  nx.effective_size for me alone, which takes minutes at 500 contacts: full baseline only)
 - peak_rss_mb: the child's peak resident memory
 """
 
@@ -41,7 +45,8 @@ SIZES = {"1k": 1_000, "100k": 100_000, "1m": 1_000_000}
 AS_OF = date(2026, 11, 22)
 HERE = Path(__file__).resolve().parent
 KEYS = ("load_cold_s", "load_warm_s", "path_to_ms_p50", "path_to_ms_p99", "path_to_3hop_ms_p50",
-        "best_paths_ms_p50", "reach_s", "reach_targets_s", "weak_ties_ms", "peak_rss_mb")
+        "best_paths_ms_p50", "reach_s", "reach_targets_s", "reach_analysis_s", "weak_ties_ms",
+        "ego_ties_ms", "burt_ms", "peak_rss_mb")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -92,6 +97,8 @@ def burt_networkx(views: list[Any], center: str) -> dict[str, tuple[float, float
 def measure(engine: str, folder: Path, skip: set[str]) -> dict[str, Any]:
     """Run in a child process: every measurement for one engine."""
     from graphkit.analysis.paths import path_to
+    from graphkit.analysis.reach import reach
+    from graphkit.analysis.weak_ties import weak_ties
     from graphkit.io.network import read_network
     from graphkit.io.table import Problems
     from graphkit.store import open_store
@@ -172,12 +179,25 @@ def measure(engine: str, folder: Path, skip: set[str]) -> dict[str, Any]:
         out["reach_targets_s"] = time.perf_counter() - start
         out["targets_reached"] = sum(b is not None for b in best_of.values())
 
-    if "weak_ties" not in skip:
         start = time.perf_counter()
-        views = store.ego_ties(me, 1)
+        reached = reach(store, 2)
+        out["reach_analysis_s"] = time.perf_counter() - start
+        out["digests"]["reach_analysis"] = hashlib.sha256(repr(reached).encode()).hexdigest()
+
+    weak_ties(store)  # warm-up: first-call imports (louvain) are not the query
+    start = time.perf_counter()
+    found = weak_ties(store)
+    out["weak_ties_ms"] = (time.perf_counter() - start) * 1000
+    out["digests"]["weak_ties"] = hashlib.sha256(repr(found).encode()).hexdigest()
+    start = time.perf_counter()
+    views = store.ego_ties(me, 1)
+    out["ego_ties_ms"] = (time.perf_counter() - start) * 1000
+    if engine == "graphkit" or "burt" not in skip:
+        start = time.perf_counter()
         measures = (burt if engine == "graphkit" else burt_networkx)(views, me)
-        out["weak_ties_ms"] = (time.perf_counter() - start) * 1000
-        out["ego_network"] = {"people": len(measures), "ties": len(views)}
+        out["burt_ms"] = (time.perf_counter() - start) * 1000
+        out["ego_network"] = {"people": len({p for v in views for p in v.tie.key}),
+                              "ties": len(views)}
         out["burt_me"] = measures[me]
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
@@ -239,8 +259,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, help="network folder (generated if missing)")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--baseline", choices=["full", "partial", "skip"],
-                        help="networkx baseline: full; partial: without weak ties (minutes "
-                        "at 500 contacts); skip (default: full, partial at 1m)")
+                        help="networkx baseline: full; partial: without nx.constraint (minutes "
+                        "at 500 contacts); skip (default: partial)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--skip", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -258,13 +278,13 @@ def main(argv: list[str] | None = None) -> None:
         generate(people, 1, folder)
     ties = sum(1 for _ in open(folder / "ties.csv", encoding="utf-8")) - 1
     ours = child("graphkit", folder, set())
-    mode = args.baseline or ("partial" if args.size == "1m" else "full")
+    mode = args.baseline or "partial"
     notes = []
     base = None
     if mode != "skip":
-        base = child("networkx", folder, {"weak_ties"} if mode == "partial" else set())
+        base = child("networkx", folder, {"burt"} if mode == "partial" else set())
         if mode == "partial":
-            notes.append("networkx baseline: weak ties not measured (nx.constraint takes "
+            notes.append("networkx baseline: burt_ms not measured (nx.constraint takes "
                          "minutes on a 500-contact ego network)")
     else:
         notes.append("networkx baseline skipped")

@@ -176,27 +176,27 @@ class ArrayStore:
     def organization(self, name: str) -> Organization:
         return self._org_index.resolve(name)
 
-    def _job(self, j: int) -> Employment:
+    def _jobs(self, jobs: NDArray[np.int32]) -> list[Employment]:
         c = self.cols
-        return Employment(c.person_ids[c.job_person[j]], c.org_ids[c.job_org[j]],
-                          c.job_title[j], from_ordinal(int(c.job_start[j])),
-                          from_ordinal(int(c.job_end[j])),
-                          c.job_extra[j] if c.job_extra is not None else ())
+        return [Employment(c.person_ids[p], c.org_ids[o], c.job_title[j], from_ordinal(start),
+                           from_ordinal(end), c.job_extra[j] if c.job_extra is not None else ())
+                for j, p, o, start, end in zip(
+                    jobs.tolist(), c.job_person[jobs].tolist(), c.job_org[jobs].tolist(),
+                    c.job_start[jobs].tolist(), c.job_end[jobs].tolist(), strict=True)]
 
     def employment_at(self, org_id: str) -> list[Employment]:
         k = self._org_pos.get(org_id)
         if k is None:
             return []
         ix = self.index
-        return [self._job(int(j)) for j in ix.jobs_by_org[ix.org_ptr[k]:ix.org_ptr[k + 1]]]
+        return self._jobs(ix.jobs_by_org[ix.org_ptr[k]:ix.org_ptr[k + 1]])
 
     def employment_of(self, person_id: str) -> list[Employment]:
         i = self._id.get(person_id)
         if i is None:
             return []
         ix = self.index
-        jobs = [self._job(int(j)) for j in
-                ix.jobs_by_person[ix.person_job_ptr[i]:ix.person_job_ptr[i + 1]]]
+        jobs = self._jobs(ix.jobs_by_person[ix.person_job_ptr[i]:ix.person_job_ptr[i + 1]])
         return sorted(jobs, key=lambda e: (not e.current, -(e.start.toordinal() if e.start
                                                             else 0), e.org_id))
 
@@ -276,11 +276,11 @@ class ArrayStore:
         nodes = np.array([i], dtype=np.int64)
         frontier = nodes
         for _ in range(radius):
-            step = self._expand(frontier)[1]
-            frontier = np.setdiff1d(step, nodes)
+            step = _unique(self._expand(frontier)[1])
+            frontier = step[~_member(step, nodes)]
             if not len(frontier):
                 break
-            nodes = np.union1d(nodes, frontier)
+            nodes = np.sort(np.concatenate([nodes, frontier]))
         owner, dst, positions = self._expand(nodes)
         owner = nodes[owner]
         keep = (owner < dst) & _member(dst, nodes)
@@ -333,8 +333,9 @@ class ArrayStore:
         if targets is None:
             wanted = None
         else:
-            known = [self._id[t] for t in targets if t in self._id]
-            wanted = np.setdiff1d(np.array(known, dtype=np.int64), [s])
+            wanted = _unique(np.fromiter((self._id[t] for t in targets if t in self._id),
+                                         dtype=np.int64))
+            wanted = wanted[wanted != s]
             if not len(wanted):
                 return {}
         ix = self.index
@@ -402,6 +403,14 @@ class ArrayStore:
             row = int(np.searchsorted(nodes, node))
             out[ids[node]] = BestPath(tuple(ids[p] for p in paths[row].tolist()), score)
         return out
+
+
+def _unique(values: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The distinct values, sorted (by sorting: numpy's hash-based unique is slower here)."""
+    ordered = np.sort(values)
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
 
 
 def _member(values: NDArray[np.int64], sorted_set: NDArray[np.int64]) -> NDArray[np.bool_]:
