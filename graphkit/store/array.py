@@ -146,8 +146,11 @@ class ArrayStore:
             interactions=cols.tie_interactions, shared_groups=self.index.shared,
             source=cols.tie_source, source_names=cols.source_names)
         self.edge_strength = self.strength[self.index.edge_tie]
+        # Records built on demand, kept: analyses ask about the same few people repeatedly.
         self._views: dict[int, TieView] = {}
+        self._pairs: dict[tuple[str, str], TieView] = {}
         self._people: dict[int, Person] = {}
+        self._jobs_of: dict[str, list[Employment]] = {}
 
     # -- records -----------------------------------------------------------------------
 
@@ -166,8 +169,12 @@ class ArrayStore:
     def people(self) -> list[Person]:
         return [self._person(i) for i in range(self.cols.people)]
 
-    def organizations(self) -> list[Organization]:
+    @cached_property
+    def _sorted_orgs(self) -> list[Organization]:
         return [self._orgs_by_id[o] for o in self.cols.org_ids]
+
+    def organizations(self) -> list[Organization]:
+        return list(self._sorted_orgs)
 
     @cached_property
     def _org_index(self) -> OrgIndex:
@@ -192,13 +199,18 @@ class ArrayStore:
         return self._jobs(ix.jobs_by_org[ix.org_ptr[k]:ix.org_ptr[k + 1]])
 
     def employment_of(self, person_id: str) -> list[Employment]:
-        i = self._id.get(person_id)
-        if i is None:
-            return []
-        ix = self.index
-        jobs = self._jobs(ix.jobs_by_person[ix.person_job_ptr[i]:ix.person_job_ptr[i + 1]])
-        return sorted(jobs, key=lambda e: (not e.current, -(e.start.toordinal() if e.start
-                                                            else 0), e.org_id))
+        jobs = self._jobs_of.get(person_id)
+        if jobs is None:
+            i = self._id.get(person_id)
+            if i is None:
+                return []
+            ix = self.index
+            jobs = sorted(self._jobs(ix.jobs_by_person[ix.person_job_ptr[i]:
+                                                       ix.person_job_ptr[i + 1]]),
+                          key=lambda e: (not e.current, -(e.start.toordinal() if e.start
+                                                          else 0), e.org_id))
+            self._jobs_of[person_id] = jobs
+        return list(jobs)
 
     def _group_ids(self, i: int) -> NDArray[np.int32]:
         ix = self.index
@@ -257,7 +269,10 @@ class ArrayStore:
         return int(ix.edge_tie[k])
 
     def tie(self, a: str, b: str) -> TieView:
-        return self._view(self._tie_index(self._id[a], self._id[b]))
+        view = self._pairs.get((a, b))
+        if view is None:
+            view = self._pairs[(a, b)] = self._view(self._tie_index(self._id[a], self._id[b]))
+        return view
 
     def _tie_order(self, ties: NDArray[np.int64]) -> NDArray[np.int64]:
         """``ties`` sorted by key (the smaller person index first: index order is id order)."""
