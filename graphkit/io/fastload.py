@@ -27,7 +27,6 @@ import numpy as np
 from graphkit.io.columns import (
     PERSON_FIELDS,
     NetworkColumns,
-    codes,
     columns_of,
     ordinal,
     text_column,
@@ -247,6 +246,7 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
     ties: dict[str, list[Any]] = {k: [] for k in ("a", "b", "strength", "stage", "last",
                                                    "interactions", "source")}
     tie_notes: dict[int, str] = {}
+    stage_codes, source_codes = _Categories(), _Categories()
     tie_extra: dict[int, Extra] = {}
     count = 0
     if (root / TIES.name).exists():
@@ -256,16 +256,18 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
                 raise NotClean
             ties["a"].append(a)
             ties["b"].append(b)
-            ties["strength"] += _parsed(table.get("strength"), float,
-                                        lambda v: 0.0 < v <= 1.0, np.nan)
+            ties["strength"].append(np.array(_parsed(table.get("strength"), float,
+                                                     lambda v: 0.0 < v <= 1.0, np.nan),
+                                             dtype=np.float64))
             stages = list(map(str.lower, table.get("stage")))
             if not set(stages) <= {"", *STAGES}:
                 raise NotClean
-            ties["stage"] += stages
+            ties["stage"].append(stage_codes.add(stages))
             ties["last"].append(_dates(table.get("last_contact"), dates))
-            ties["interactions"] += _parsed(table.get("interactions"), int,
-                                            lambda v: 0 <= v < 2 ** 62, 0)
-            ties["source"] += table.get("source")
+            ties["interactions"].append(np.array(_parsed(table.get("interactions"), int,
+                                                         lambda v: 0 <= v < 2 ** 62, 0),
+                                                 dtype=np.int64))
+            ties["source"].append(source_codes.add(table.get("source")))
             for k, note in enumerate(table.get("notes")):
                 if note:
                     tie_notes[count + k] = note
@@ -302,8 +304,8 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
     for problem in local:
         problems.warn(problem.path, problem.line, problem.column, problem.message)
 
-    stage, stage_names = codes(ties["stage"])
-    source, source_names = codes(ties["source"])
+    stage, stage_names = stage_codes.finish(ties["stage"])
+    source, source_names = source_codes.finish(ties["source"])
     return NetworkColumns(
         me=me, person_ids=ids, person_text=person_text, person_extra=person_extra,
         organizations=list(orgs.values()), org_ids=org_ids,
@@ -311,9 +313,9 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
         job_start=_concat(jobs["start"]), job_end=_concat(jobs["end"]),
         job_title=jobs["title"], job_extra=job_extra,
         tie_a=tie_a, tie_b=tie_b,
-        tie_strength=np.array(ties["strength"], dtype=np.float64),
+        tie_strength=_joined(ties["strength"], np.float64),
         tie_stage=stage, stage_names=stage_names, tie_last=_concat(ties["last"]),
-        tie_interactions=np.array(ties["interactions"], dtype=np.int64),
+        tie_interactions=_joined(ties["interactions"], np.int64),
         tie_source=source, source_names=source_names,
         tie_notes=tie_notes, tie_extra=tie_extra,
         group_names=group_names, member_person=member_person[order],
@@ -321,6 +323,31 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
         introductions=introductions, targets=targets,
         settings={k: v for k, v in config.items() if k != "me"},
     )
+
+
+class _Categories:
+    """Text values turned into small integer codes chunk by chunk; :meth:`finish` renumbers
+    them as :func:`~graphkit.io.columns.codes` does (names sorted)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, int] = {}
+
+    def add(self, values: list[str]) -> np.ndarray:
+        for value in set(values) - self.code.keys():
+            self.code[value] = len(self.code)
+        return np.fromiter(map(self.code.__getitem__, values), dtype=np.int16,
+                           count=len(values))
+
+    def finish(self, parts: list[np.ndarray]) -> tuple[np.ndarray, list[str]]:
+        names = sorted(self.code)
+        renumber = np.zeros(max(len(names), 1), dtype=np.int16)
+        for rank, name in enumerate(names):
+            renumber[self.code[name]] = rank
+        return renumber[_joined(parts, np.int16)], names
+
+
+def _joined(parts: list[np.ndarray], dtype: Any) -> np.ndarray:
+    return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype=dtype)
 
 
 def _repeats(keys: np.ndarray) -> bool:

@@ -63,13 +63,17 @@ def build_index(cols: NetworkColumns) -> ArrayIndex:
     n = cols.people
     a = cols.tie_a.astype(np.int64)
     b = cols.tie_b.astype(np.int64)
-    src = np.concatenate([a, b])
-    dst = np.concatenate([b, a])
-    order = np.argsort(src * n + dst, kind="stable")
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
     ties = len(a)
+    # Directed edges as keys source * n + target (unique: one row per pair), sorted.
+    key = np.concatenate([a * n + b, b * n + a])
+    order = np.argsort(key)
+    key = key[order]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key // n, minlength=n), out=indptr[1:])
+    neighbor = (key % n).astype(np.int32) if n else np.zeros(0, dtype=np.int32)
+    del key
     edge_tie = (order % ties).astype(np.int32) if ties else np.zeros(0, dtype=np.int32)
+    del order
 
     groups = len(cols.group_names)
     by_person, person_ptr = _grouped(cols.member_person, n, cols.member_group)
@@ -78,7 +82,7 @@ def build_index(cols: NetworkColumns) -> ArrayIndex:
                             cols.member_group[by_person].astype(np.int64), person_ptr, groups)
     jobs_by_org, org_ptr = _grouped(cols.job_org, len(cols.org_ids), cols.job_person)
     jobs_by_person, person_job_ptr = _grouped(cols.job_person, n)
-    return ArrayIndex(indptr, dst[order].astype(np.int32), edge_tie, shared, jobs_by_org,
+    return ArrayIndex(indptr, neighbor, edge_tie, shared, jobs_by_org,
                       org_ptr, jobs_by_person, person_job_ptr, by_person, person_ptr,
                       by_group, group_ptr)
 
