@@ -18,7 +18,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from graphkit.errors import GraphkitError, InputError, UnknownPerson
+from graphkit.errors import GraphkitError, InputError
 from graphkit.io.contacts import Contact
 from graphkit.io.google import read_google
 from graphkit.io.linkedin import read_linkedin
@@ -297,6 +297,33 @@ def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | No
         return _import_locked(folder, kind, path, owner, as_of, strict, progress)
 
 
+def _owner(network: Network, owner: str | None) -> tuple[str, list[str]]:
+    """The id of the export's owner (me by default) and what was done to know them.
+
+    A teammate not yet in the network is added with a tie to me: a work team's members know
+    each other.
+    """
+    if not owner:
+        return network.me, []
+    found = find_person(network, owner)
+    if found is None:
+        namesakes = [p.id for p in network.people.values()
+                     if normalize(p.name) == normalize(owner)]
+        if namesakes:
+            raise GraphkitError(f"several people are named '{owner}' ({', '.join(namesakes)}); "
+                                "pass the id of the right one: --owner ID")
+        found = Person(new_id("p", owner, network.people), owner.strip())
+        network.people[found.id] = found
+        notes = [f"added {found.name} ({found.id}) as a teammate, tied to you"]
+    else:
+        notes = []
+    if found.id != network.me and tuple(sorted((found.id, network.me))) not in {
+            t.key for t in network.ties}:
+        network.ties.append(Tie(network.me, found.id, stage="initiated", source="manual",
+                                notes="teammate (added by import --owner)"))
+    return found.id, notes
+
+
 def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str | None,
                    as_of: date, strict: bool, progress: bool) -> tuple[ImportSummary, Problems]:
     problems = Problems(strict=strict)
@@ -306,29 +333,11 @@ def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str |
     unreadable = sum(1 for p in file_problems if p.skipped)
     if not contacts and not unreadable:
         raise InputError("no contacts in the file (only a header?); nothing imported", path)
-    summary = ImportSummary()
-    owner_id = network.me
-    if owner:
-        found = find_person(network, owner)
-        if found is None and owner in network.people:
-            found = network.people[owner]
-        if found is None:
-            if any(normalize(p.name) == normalize(owner) for p in network.people.values()):
-                raise UnknownPerson(owner, [p.id for p in network.people.values()
-                                            if normalize(p.name) == normalize(owner)])
-            found = Person(new_id("p", owner, network.people), owner.strip())
-            network.people[found.id] = found
-            summary.notes.append(f"added {found.name} ({found.id}) as a teammate, tied to you")
-        owner_id = found.id
+    owner_id, notes = _owner(network, owner)
     source = "own-export" if owner_id == network.me else "teammate-export"
-    if owner_id != network.me:
-        key = tuple(sorted((owner_id, network.me)))
-        if key not in {t.key for t in network.ties}:
-            network.ties.append(Tie(network.me, owner_id, stage="initiated", source="manual",
-                                    notes="teammate (added by import --owner)"))
     result = import_contacts(network, contacts, owner_id, source, as_of, file_problems, path,
                              progress)
-    result.notes[:0] = summary.notes
+    result.notes[:0] = notes
     result.read += unreadable
     if unreadable:
         result.skipped["unreadable"] += unreadable

@@ -216,3 +216,15 @@ def test_vcard_org_with_only_separators():
 
     [card] = parse_vcard("BEGIN:VCARD\nVERSION:3.0\nFN:Jo\nORG:,,\nEND:VCARD\n")
     assert card.company == ""
+
+
+def test_owner_named_twice_must_be_given_by_id(mynet, tmp_path):
+    from graphkit.errors import GraphkitError
+
+    people = mynet / "people.csv"
+    people.write_text(people.read_text() + "p-sam-1,Sam Ortiz,,,,,,\np-sam-2,Sam Ortiz,,,,,,\n")
+    with pytest.raises(GraphkitError, match="several people are named 'Sam Ortiz'"):
+        import_file(mynet, "linkedin", FIXTURES / "linkedin_legacy.csv", owner="Sam Ortiz")
+    summary, _ = import_file(mynet, "linkedin", FIXTURES / "linkedin_legacy.csv",
+                             owner="p-sam-2")
+    assert summary.notes == []
