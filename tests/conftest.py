@@ -36,10 +36,15 @@ def make_store(backend: str, network, as_of=AS_OF):
     """A store of ``backend`` holding ``network``."""
     if backend == "memory":
         return MemoryStore(network, as_of)
+    if backend == "array":
+        from graphkit.io.columns import columns_of
+        from graphkit.store.array import ArrayStore
+
+        return ArrayStore(columns_of(network), as_of)
     raise ValueError(backend)
 
 
-@pytest.fixture(params=["memory", "neo4j"])
+@pytest.fixture(params=["memory", "array", "neo4j"])
 def backend(request) -> str:
     """Every backend the contract tests run against."""
     return request.param

@@ -10,7 +10,11 @@ from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.store.base import BestPath, GraphStore, TieView
 
-BACKENDS = ("memory", "neo4j")
+BACKENDS = ("memory", "array", "neo4j")
+
+#: Above this many bytes of CSV, backend "memory" serves the network from the compact array
+#: store (same answers, cached on disk) instead of a networkx graph.
+ARRAY_THRESHOLD_BYTES = 8 * 1024 * 1024
 
 __all__ = ["BACKENDS", "BestPath", "GraphStore", "TieView", "open_store"]
 
@@ -18,6 +22,10 @@ __all__ = ["BACKENDS", "BestPath", "GraphStore", "TieView", "open_store"]
 def open_store(folder: str | Path, backend: str = "memory", as_of: date | None = None,
                problems: Problems | None = None, infer: bool = False) -> GraphStore:
     """Open the network in ``folder`` with the named backend.
+
+    ``memory`` is a networkx graph, or for networks over :data:`ARRAY_THRESHOLD_BYTES` of CSV
+    the compact array store (cached in ``<folder>/.graphkit/cache``); ``array`` is always the
+    array store. Every backend gives the same answers.
 
     With ``infer``, ties inferred from shared employers and small groups are added
     (see :mod:`graphkit.infer`), labelled ``source = "inferred"``.
@@ -30,6 +38,22 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
     ConfigError
         for an unknown backend name (the message lists the valid ones).
     """
+    if backend == "array" or (backend == "memory" and _csv_bytes(folder)
+                              > ARRAY_THRESHOLD_BYTES):
+        from graphkit.locate import sample_folder
+        from graphkit.store.array import ArrayStore
+        from graphkit.store.cache import open_columns
+
+        if infer:  # inferred ties are computed on records, not cached
+            from graphkit.infer import with_inferred_ties
+            from graphkit.io.columns import columns_of
+
+            network = with_inferred_ties(read_network(folder, problems))
+            return ArrayStore(columns_of(network), as_of or date.today())
+        # The bundled sample lives inside the installed package: never write a cache there.
+        bundled = Path(folder).resolve() == sample_folder().resolve()
+        cols, index = open_columns(folder, problems, use_cache=not bundled)
+        return ArrayStore(cols, as_of or date.today(), index=index)
     if backend == "memory":
         from graphkit.store.memory import MemoryStore
 
@@ -44,3 +68,9 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
 
         return open_neo4j_store(folder, as_of, infer=infer)
     raise ConfigError(f"unknown backend '{backend}'; valid backends: {', '.join(BACKENDS)}")
+
+
+def _csv_bytes(folder: str | Path) -> int:
+    """The total size of the network's CSV files (0 for a folder that does not exist)."""
+    root = Path(folder)
+    return sum(p.stat().st_size for p in root.glob("*.csv")) if root.is_dir() else 0

@@ -1,0 +1,182 @@
+"""A network as columns: numpy arrays for the big record kinds, plain records for the small.
+
+A million people and seven million ties do not fit in memory as Python records, so the compact
+array store (:mod:`graphkit.store.array`) reads them as columns: people and groups are indexed
+in sorted order of their ids and names (so integer order is string order), ties and jobs are
+integer arrays in file order. :func:`columns_of` turns a :class:`~graphkit.model.Network` into
+columns; :mod:`graphkit.io.fastload` reads a network folder straight into them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from graphkit.model import Extra, Introduction, Network, Organization, Person, Target
+
+#: Person fields other than ``id``, in :class:`~graphkit.model.Person` order.
+PERSON_FIELDS = ("name", "email", "linkedin_url", "title", "location", "notes", "tags")
+
+Ints = NDArray[np.int32]
+
+
+@dataclass
+class NetworkColumns:
+    """Every record of a network folder, column by column.
+
+    Person ``i`` is ``person_ids[i]``; ``person_ids`` is sorted. Organizations are indexed in
+    sorted id order too (``organizations`` keeps file order, ``org_ids`` is sorted). Dates are
+    proleptic ordinals (``date.toordinal``), 0 for none; an explicit tie strength of NaN means
+    none. Text columns that are empty for everyone are ``None``; notes and extra columns of
+    ties are kept only where non-empty (``tie_notes``, ``tie_extra`` map tie index to value).
+    """
+
+    me: str
+    person_ids: list[str]
+    person_text: dict[str, list[str] | None]
+    person_extra: list[Extra] | None
+    organizations: list[Organization]
+    org_ids: list[str]
+    job_person: Ints
+    job_org: Ints
+    job_start: Ints
+    job_end: Ints
+    job_title: list[str]
+    job_extra: list[Extra] | None
+    tie_a: Ints
+    tie_b: Ints
+    tie_strength: NDArray[np.float64]
+    tie_stage: NDArray[np.int16]
+    stage_names: list[str]
+    tie_last: Ints
+    tie_interactions: NDArray[np.int64]
+    tie_source: NDArray[np.int16]
+    source_names: list[str]
+    tie_notes: dict[int, str]
+    tie_extra: dict[int, Extra]
+    group_names: list[str]
+    member_person: Ints
+    member_group: Ints
+    introductions: list[Introduction] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def people(self) -> int:
+        return len(self.person_ids)
+
+    def person(self, index: int) -> Person:
+        """Person ``index`` as a record."""
+        values = {f: col[index] if (col := self.person_text[f]) is not None else ""
+                  for f in PERSON_FIELDS}
+        extra = self.person_extra[index] if self.person_extra is not None else ()
+        return Person(self.person_ids[index], extra=extra, **values)
+
+
+def ordinal(value: date | None) -> int:
+    """``value.toordinal()``, 0 for None.
+
+    >>> ordinal(date(1, 1, 1)), ordinal(None)
+    (1, 0)
+    """
+    return value.toordinal() if value is not None else 0
+
+
+def from_ordinal(value: int) -> date | None:
+    """The inverse of :func:`ordinal`.
+
+    >>> from_ordinal(1), from_ordinal(0)
+    (datetime.date(1, 1, 1), None)
+    """
+    return date.fromordinal(value) if value else None
+
+
+def codes(values: list[str]) -> tuple[NDArray[np.int16], list[str]]:
+    """Category codes of ``values`` and the names they index (sorted, "" first if present).
+
+    >>> c, names = codes(["b", "", "b", "a"])
+    >>> c.tolist(), names
+    ([2, 0, 2, 1], ['', 'a', 'b'])
+    """
+    names = sorted(set(values))
+    lookup = {name: i for i, name in enumerate(names)}
+    return np.fromiter(map(lookup.__getitem__, values), dtype=np.int16, count=len(values)), names
+
+
+def text_column(values: list[str]) -> list[str] | None:
+    """``values``, or None when every value is empty."""
+    return values if any(values) else None
+
+
+def columns_of(network: Network) -> NetworkColumns:
+    """The columns of a network already read as records.
+
+    Ties repeated between the same two people keep the last one (as a graph would).
+
+    >>> from graphkit.model import Tie
+    >>> net = Network("me", {p: Person(p, p.title()) for p in ("me", "ann")},
+    ...               ties=[Tie("ann", "me", 0.5)])
+    >>> cols = columns_of(net)
+    >>> cols.person_ids, cols.tie_a.tolist(), cols.tie_b.tolist()
+    (['ann', 'me'], [0], [1])
+    """
+    ids = sorted(network.people)
+    index = {p: i for i, p in enumerate(ids)}
+    people = [network.people[p] for p in ids]
+    person_text = {f: text_column([getattr(p, f) for p in people]) for f in PERSON_FIELDS}
+    person_extra = [p.extra for p in people]
+
+    org_ids = sorted(network.organizations)
+    org_index = {o: i for i, o in enumerate(org_ids)}
+    jobs = network.employment
+
+    last: dict[tuple[str, str], int] = {}
+    for i, tie in enumerate(network.ties):
+        last[tie.key] = i
+    ties = [t for i, t in enumerate(network.ties) if last[t.key] == i]
+    tie_stage, stage_names = codes([t.stage for t in ties])
+    tie_source, source_names = codes([t.source for t in ties])
+
+    pairs = sorted({(m.person_id, m.group) for m in network.memberships})
+    group_names = sorted({g for _, g in pairs})
+    group_index = {g: i for i, g in enumerate(group_names)}
+
+    def ints(values: list[int]) -> Ints:
+        return np.array(values, dtype=np.int32)
+
+    return NetworkColumns(
+        me=network.me,
+        person_ids=ids,
+        person_text=person_text,
+        person_extra=person_extra if any(person_extra) else None,
+        organizations=list(network.organizations.values()),
+        org_ids=org_ids,
+        job_person=ints([index[j.person_id] for j in jobs]),
+        job_org=ints([org_index[j.org_id] for j in jobs]),
+        job_start=ints([ordinal(j.start) for j in jobs]),
+        job_end=ints([ordinal(j.end) for j in jobs]),
+        job_title=[j.title for j in jobs],
+        job_extra=[j.extra for j in jobs] if any(j.extra for j in jobs) else None,
+        tie_a=ints([index[t.person_a] for t in ties]),
+        tie_b=ints([index[t.person_b] for t in ties]),
+        tie_strength=np.array([np.nan if t.strength is None else t.strength for t in ties],
+                              dtype=np.float64),
+        tie_stage=tie_stage,
+        stage_names=stage_names,
+        tie_last=ints([ordinal(t.last_contact) for t in ties]),
+        tie_interactions=np.array([t.interactions for t in ties], dtype=np.int64),
+        tie_source=tie_source,
+        source_names=source_names,
+        tie_notes={i: t.notes for i, t in enumerate(ties) if t.notes},
+        tie_extra={i: t.extra for i, t in enumerate(ties) if t.extra},
+        group_names=group_names,
+        member_person=ints([index[p] for p, _ in pairs]),
+        member_group=ints([group_index[g] for _, g in pairs]),
+        introductions=list(network.introductions),
+        targets=list(network.targets),
+        settings=dict(network.settings),
+    )

@@ -1,0 +1,450 @@
+"""The compact array store: a whole network as numpy arrays, for networks of millions.
+
+The same :class:`~graphkit.store.base.GraphStore` answers as the networkx store, bit for bit,
+from a CSR adjacency (neighbors of person ``i`` are ``neighbor[indptr[i]:indptr[i + 1]]``,
+sorted) and per-tie columns. People are indexed in sorted id order, so comparing index tuples
+is comparing id tuples, which is what the tie-breaking rule of best paths needs. Records
+(people, jobs, tie views with their evidence) are built only when asked for.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+import numpy as np
+from numpy.typing import NDArray
+
+from graphkit.errors import GraphkitError
+from graphkit.io.columns import NetworkColumns, from_ordinal
+from graphkit.model import Employment, Introduction, Organization, Person, Target, Tie
+from graphkit.orgs import OrgIndex
+from graphkit.store.base import BestPath, TieView
+from graphkit.strength import StrengthModel, tie_strengths
+
+Ints = NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class ArrayIndex:
+    """The arrays built once from the columns (and cached on disk): CSR adjacency, jobs and
+    memberships grouped both ways, shared-group counts per tie."""
+
+    indptr: NDArray[np.int64]      # n + 1
+    neighbor: NDArray[np.int32]    # 2 * ties, sorted within each row
+    edge_tie: NDArray[np.int32]    # the tie index of each directed edge
+    shared: NDArray[np.int32]      # groups both people of each tie belong to
+    jobs_by_org: NDArray[np.int32]  # job indices by (org, person), file order kept
+    org_ptr: NDArray[np.int64]
+    jobs_by_person: NDArray[np.int32]
+    person_job_ptr: NDArray[np.int64]
+    groups_by_person: NDArray[np.int32]  # member indices by (person, group)
+    person_group_ptr: NDArray[np.int64]
+    members_by_group: NDArray[np.int32]  # member indices by (group, person)
+    group_ptr: NDArray[np.int64]
+
+
+def _grouped(keys: NDArray[np.int32], size: int,
+             then: NDArray[np.int32] | None = None) -> tuple[NDArray[np.int32],
+                                                             NDArray[np.int64]]:
+    """Indices ordered by ``keys`` (then by ``then``; stable), and CSR pointers per key."""
+    order = (np.lexsort((then, keys)) if then is not None
+             else np.argsort(keys, kind="stable")).astype(np.int32)
+    ptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=size), out=ptr[1:])
+    return order, ptr
+
+
+def build_index(cols: NetworkColumns) -> ArrayIndex:
+    """The adjacency and groupings of ``cols``: O(T log T) for T ties."""
+    n = cols.people
+    a = cols.tie_a.astype(np.int64)
+    b = cols.tie_b.astype(np.int64)
+    ties = len(a)
+    # Directed edges as keys source * n + target (unique: one row per pair), sorted.
+    key = np.concatenate([a * n + b, b * n + a])
+    order = np.argsort(key)
+    key = key[order]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key // n, minlength=n), out=indptr[1:])
+    neighbor = (key % n).astype(np.int32) if n else np.zeros(0, dtype=np.int32)
+    del key
+    edge_tie = (order % ties).astype(np.int32) if ties else np.zeros(0, dtype=np.int32)
+    del order
+
+    groups = len(cols.group_names)
+    by_person, person_ptr = _grouped(cols.member_person, n, cols.member_group)
+    by_group, group_ptr = _grouped(cols.member_group, groups, cols.member_person)
+    shared = _shared_counts(a, b, cols.member_person[by_person].astype(np.int64),
+                            cols.member_group[by_person].astype(np.int64), person_ptr, groups)
+    jobs_by_org, org_ptr = _grouped(cols.job_org, len(cols.org_ids), cols.job_person)
+    jobs_by_person, person_job_ptr = _grouped(cols.job_person, n)
+    return ArrayIndex(indptr, neighbor, edge_tie, shared, jobs_by_org,
+                      org_ptr, jobs_by_person, person_job_ptr, by_person, person_ptr,
+                      by_group, group_ptr)
+
+
+def _shared_counts(a: Ints, b: Ints, member_person: Ints, member_group: Ints,
+                   person_ptr: NDArray[np.int64], groups: int) -> NDArray[np.int32]:
+    """For each tie (a, b), how many groups both belong to: each group of ``a`` is looked up
+    among the memberships of ``b`` (sorted keys), O(sum of |groups(a)| log M)."""
+    shared = np.zeros(len(a), dtype=np.int32)
+    if not len(member_person) or not len(a):
+        return shared
+    count = np.diff(person_ptr)
+    # Expand each tie by the groups of its endpoint with fewer groups.
+    small = np.where(count[a] <= count[b], a, b)
+    other = np.where(count[a] <= count[b], b, a)
+    reps = count[small]
+    has = np.flatnonzero((reps > 0) & (count[other] > 0))
+    if not len(has):
+        return shared
+    reps = reps[has]
+    tie = np.repeat(has, reps)
+    offsets = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+    group = member_group[person_ptr[small[has]].repeat(reps) + offsets]
+    keys = member_person * groups + member_group  # sorted: by person, then group
+    wanted = other[tie] * groups + group
+    pos = np.searchsorted(keys, wanted)
+    hit = (pos < len(keys)) & (keys[np.minimum(pos, len(keys) - 1)] == wanted)
+    np.add.at(shared, tie[hit], 1)
+    return shared
+
+
+class ArrayStore:
+    """A :class:`~graphkit.store.base.GraphStore` over numpy arrays.
+
+    Parameters
+    ----------
+    cols : the network as columns.
+    as_of : the date recency is measured from.
+    model : the strength model (default: the one configured in the network's settings).
+    index : the prebuilt adjacency (default: built now; the on-disk cache passes its copy).
+
+    Examples
+    --------
+    >>> from graphkit.model import Network, Person, Tie
+    >>> from graphkit.io.columns import columns_of
+    >>> net = Network("me", {p: Person(p, p.title()) for p in ("me", "ann", "bo")},
+    ...               ties=[Tie("me", "ann", 0.8), Tie("ann", "bo", 0.5)])
+    >>> store = ArrayStore(columns_of(net), date(2026, 1, 1))
+    >>> store.best_paths("me", ["bo"], 2)
+    {'bo': BestPath(people=('me', 'ann', 'bo'), score=0.4)}
+    """
+
+    def __init__(self, cols: NetworkColumns, as_of: date, model: StrengthModel | None = None,
+                 index: ArrayIndex | None = None) -> None:
+        self.cols = cols
+        self.as_of = as_of
+        self.model = model or StrengthModel.from_settings(cols.settings.get("strength"))
+        self.index = index if index is not None else build_index(cols)
+        self._id = {p: i for i, p in enumerate(cols.person_ids)}
+        self._org_pos = {o: i for i, o in enumerate(cols.org_ids)}
+        self._orgs_by_id = {o.id: o for o in cols.organizations}
+        self.strength = tie_strengths(
+            self.model, as_of, explicit=cols.tie_strength, stage=cols.tie_stage,
+            stage_names=cols.stage_names, last_contact=cols.tie_last,
+            interactions=cols.tie_interactions, shared_groups=self.index.shared,
+            source=cols.tie_source, source_names=cols.source_names)
+        self.edge_strength = self.strength[self.index.edge_tie]
+        # Records built on demand, kept: analyses ask about the same few people repeatedly.
+        self._views: dict[int, TieView] = {}
+        self._pairs: dict[tuple[str, str], TieView] = {}
+        self._people: dict[int, Person] = {}
+        self._jobs_of: dict[str, list[Employment]] = {}
+
+    # -- records -----------------------------------------------------------------------
+
+    def _person(self, i: int) -> Person:
+        person = self._people.get(i)
+        if person is None:
+            person = self._people[i] = self.cols.person(i)
+        return person
+
+    def me(self) -> Person:
+        return self.person(self.cols.me)
+
+    def person(self, person_id: str) -> Person:
+        return self._person(self._id[person_id])
+
+    def people(self) -> list[Person]:
+        return [self._person(i) for i in range(self.cols.people)]
+
+    @cached_property
+    def _sorted_orgs(self) -> list[Organization]:
+        return [self._orgs_by_id[o] for o in self.cols.org_ids]
+
+    def organizations(self) -> list[Organization]:
+        return list(self._sorted_orgs)
+
+    @cached_property
+    def _org_index(self) -> OrgIndex:
+        return OrgIndex(self.cols.organizations)
+
+    def organization(self, name: str) -> Organization:
+        return self._org_index.resolve(name)
+
+    def _jobs(self, jobs: NDArray[np.int32]) -> list[Employment]:
+        c = self.cols
+        return [Employment(c.person_ids[p], c.org_ids[o], c.job_title[j], from_ordinal(start),
+                           from_ordinal(end), c.job_extra[j] if c.job_extra is not None else ())
+                for j, p, o, start, end in zip(
+                    jobs.tolist(), c.job_person[jobs].tolist(), c.job_org[jobs].tolist(),
+                    c.job_start[jobs].tolist(), c.job_end[jobs].tolist(), strict=True)]
+
+    def employment_at(self, org_id: str) -> list[Employment]:
+        k = self._org_pos.get(org_id)
+        if k is None:
+            return []
+        ix = self.index
+        return self._jobs(ix.jobs_by_org[ix.org_ptr[k]:ix.org_ptr[k + 1]])
+
+    def employment_of(self, person_id: str) -> list[Employment]:
+        jobs = self._jobs_of.get(person_id)
+        if jobs is None:
+            i = self._id.get(person_id)
+            if i is None:
+                return []
+            ix = self.index
+            jobs = sorted(self._jobs(ix.jobs_by_person[ix.person_job_ptr[i]:
+                                                       ix.person_job_ptr[i + 1]]),
+                          key=lambda e: (not e.current, -(e.start.toordinal() if e.start
+                                                          else 0), e.org_id))
+            self._jobs_of[person_id] = jobs
+        return list(jobs)
+
+    def _group_ids(self, i: int) -> NDArray[np.int32]:
+        ix = self.index
+        rows = ix.groups_by_person[ix.person_group_ptr[i]:ix.person_group_ptr[i + 1]]
+        return self.cols.member_group[rows]
+
+    def groups_of(self, person_id: str) -> list[str]:
+        i = self._id.get(person_id)
+        if i is None:
+            return []
+        return [self.cols.group_names[g] for g in self._group_ids(i)]
+
+    def members(self, group: str) -> list[str]:
+        names = self.cols.group_names
+        k = bisect_left(names, group)
+        if k >= len(names) or names[k] != group:
+            return []
+        ix = self.index
+        rows = ix.members_by_group[ix.group_ptr[k]:ix.group_ptr[k + 1]]
+        return [self.cols.person_ids[p] for p in self.cols.member_person[rows]]
+
+    def neighbors(self, person_id: str) -> list[str]:
+        i = self._id.get(person_id)
+        if i is None:
+            return []
+        ix = self.index
+        ids = self.cols.person_ids
+        return [ids[j] for j in ix.neighbor[ix.indptr[i]:ix.indptr[i + 1]]]
+
+    # -- ties --------------------------------------------------------------------------
+
+    def _view(self, t: int) -> TieView:
+        view = self._views.get(t)
+        if view is not None:
+            return view
+        c = self.cols
+        a, b = int(c.tie_a[t]), int(c.tie_b[t])
+        explicit = float(c.tie_strength[t])
+        tie = Tie(c.person_ids[a], c.person_ids[b], None if explicit != explicit else explicit,
+                  c.stage_names[c.tie_stage[t]], from_ordinal(int(c.tie_last[t])),
+                  int(c.tie_interactions[t]), c.source_names[c.tie_source[t]],
+                  c.tie_notes.get(t, ""), c.tie_extra.get(t, ()))
+        shared = (tuple(sorted(set(self.groups_of(tie.person_a))
+                               & set(self.groups_of(tie.person_b))))
+                  if self.index.shared[t] else ())
+        scored = self.model.score(tie, self.as_of, shared)
+        view = self._views[t] = TieView(tie, float(self.strength[t]), scored.evidence)
+        return view
+
+    def _tie_index(self, i: int, j: int) -> int:
+        ix = self.index
+        lo, hi = int(ix.indptr[i]), int(ix.indptr[i + 1])
+        k = lo + int(np.searchsorted(ix.neighbor[lo:hi], j))
+        if k >= hi or ix.neighbor[k] != j:
+            raise KeyError((self.cols.person_ids[i], self.cols.person_ids[j]))
+        return int(ix.edge_tie[k])
+
+    def tie(self, a: str, b: str) -> TieView:
+        view = self._pairs.get((a, b))
+        if view is None:
+            view = self._pairs[(a, b)] = self._view(self._tie_index(self._id[a], self._id[b]))
+        return view
+
+    def _tie_order(self, ties: NDArray[np.int64]) -> NDArray[np.int64]:
+        """``ties`` sorted by key (the smaller person index first: index order is id order)."""
+        a, b = self.cols.tie_a[ties], self.cols.tie_b[ties]
+        return ties[np.lexsort((np.maximum(a, b), np.minimum(a, b)))]
+
+    def ties(self) -> list[TieView]:
+        everything = np.arange(len(self.cols.tie_a), dtype=np.int64)
+        return [self._view(int(t)) for t in self._tie_order(everything)]
+
+    def ego_ties(self, center: str, radius: int) -> list[TieView]:
+        i = self._id.get(center)
+        if i is None:
+            return []
+        ix = self.index
+        nodes = np.array([i], dtype=np.int64)
+        frontier = nodes
+        for _ in range(radius):
+            step = _unique(self._expand(frontier)[1])
+            frontier = step[~_member(step, nodes)]
+            if not len(frontier):
+                break
+            nodes = np.sort(np.concatenate([nodes, frontier]))
+        owner, dst, positions = self._expand(nodes)
+        owner = nodes[owner]
+        keep = (owner < dst) & _member(dst, nodes)
+        ties = ix.edge_tie[positions[keep]].astype(np.int64)
+        return [self._view(int(t)) for t in self._tie_order(ties)]
+
+    def targets(self) -> list[Target]:
+        return list(self.cols.targets)
+
+    def introductions(self) -> list[Introduction]:
+        return list(self.cols.introductions)
+
+    # -- best paths --------------------------------------------------------------------
+
+    def _edge_positions(self, nodes: NDArray[np.int64]) -> NDArray[np.int64]:
+        """Positions in the CSR arrays of every edge leaving ``nodes``, row by row."""
+        ix = self.index
+        starts = ix.indptr[nodes]
+        counts = ix.indptr[nodes + 1] - starts
+        total = int(counts.sum())
+        return np.arange(total, dtype=np.int64) + np.repeat(starts - (np.cumsum(counts)
+                                                                      - counts), counts)
+
+    def _expand(self, nodes: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64],
+                                                          NDArray[np.int64]]:
+        """(row of the source in ``nodes``, neighbor, edge position) for every edge."""
+        ix = self.index
+        positions = self._edge_positions(nodes)
+        counts = ix.indptr[nodes + 1] - ix.indptr[nodes]
+        rows = np.repeat(np.arange(len(nodes), dtype=np.int64), counts)
+        return rows, ix.neighbor[positions].astype(np.int64), positions
+
+    def best_paths(self, source: str, targets: Sequence[str] | None,
+                   max_hops: int) -> dict[str, BestPath]:
+        """Hop-limited best paths by dynamic programming over hop layers, vectorized.
+
+        The recurrence of the networkx store: layer h extends only the paths that improved in
+        layer h-1, a candidate replaces a node's best path only if it scores strictly higher
+        (fewer hops win ties), and among candidates of one layer the higher score wins, then
+        the alphabetically smaller path, known from the lexicographic rank of the paths of the
+        previous layer. Cost: O(E log E) for the E edges leaving the nodes improved in fewer
+        than ``max_hops`` hops; the last layer steps only onto targets (from the targets' side
+        when their degrees sum to less).
+        """
+        if max_hops < 1:
+            raise GraphkitError(f"max hops must be at least 1, not {max_hops}")
+        s = self._id.get(source)
+        if s is None:
+            return {}
+        if targets is None:
+            wanted = None
+        else:
+            wanted = _unique(np.fromiter((self._id[t] for t in targets if t in self._id),
+                                         dtype=np.int64))
+            wanted = wanted[wanted != s]
+            if not len(wanted):
+                return {}
+        ix = self.index
+        # Layer h: the nodes improved there (sorted), their paths (rows of node indices from
+        # the source), scores, and the lexicographic rank of each path within the layer.
+        nodes = np.array([s], dtype=np.int64)
+        paths = nodes.reshape(1, 1)
+        scores = np.ones(1)
+        ranks = np.zeros(1, dtype=np.int64)
+        layers = [(nodes, paths)]
+        reached, reached_score = nodes, scores
+        reached_layer = np.zeros(1, dtype=np.int64)
+        for layer in range(1, max_hops + 1):
+            last = layer == max_hops
+            if last and wanted is not None and (
+                    int((ix.indptr[wanted + 1] - ix.indptr[wanted]).sum())
+                    < int((ix.indptr[nodes + 1] - ix.indptr[nodes]).sum())):
+                tgt, via, positions = self._expand(wanted)
+                row = np.searchsorted(nodes, via)
+                ok = (row < len(nodes)) & (nodes[np.minimum(row, len(nodes) - 1)] == via)
+                row, v, positions = row[ok], wanted[tgt[ok]], positions[ok]
+            else:
+                row, v, positions = self._expand(nodes)
+                if last and wanted is not None:
+                    ok = _member(v, wanted)
+                    row, v, positions = row[ok], v[ok], positions[ok]
+            ok = np.ones(len(v), dtype=bool)
+            for k in range(paths.shape[1]):  # no cycles: v is not on the path to u
+                ok &= paths[row, k] != v
+            row, v = row[ok], v[ok]
+            cand = scores[row] * self.edge_strength[positions[ok]]
+            pos = np.searchsorted(reached, v)
+            pos_c = np.minimum(pos, len(reached) - 1)
+            found = reached[pos_c] == v
+            better = ~found | (cand > np.where(found, reached_score[pos_c], 0.0))
+            row, v, cand = row[better], v[better], cand[better]
+            if not len(v):
+                break
+            order = np.lexsort((ranks[row], -cand, v))
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = v[order][1:] != v[order][:-1]
+            pick = order[first]
+            row = row[pick]
+            nodes, scores = v[pick], cand[pick]
+            paths = np.concatenate([paths[row], nodes[:, None]], axis=1)
+            previous = ranks[row]
+            ranks = np.empty(len(nodes), dtype=np.int64)
+            ranks[np.lexsort((nodes, previous))] = np.arange(len(nodes))
+            layers.append((nodes, paths))
+            reached, reached_score, reached_layer = _merge(
+                reached, reached_score, reached_layer, nodes, scores, layer)
+        return self._paths_to(layers, reached, reached_score, reached_layer, wanted, s)
+
+    def _paths_to(self, layers: list[tuple[Ints, NDArray[np.int64]]], reached: Ints,
+                  reached_score: NDArray[np.float64], reached_layer: Ints,
+                  wanted: Ints | None, source: int) -> dict[str, BestPath]:
+        keep = reached != source
+        if wanted is not None:
+            keep &= _member(reached, wanted)
+        ids = self.cols.person_ids
+        out: dict[str, BestPath] = {}
+        for node, score, layer in zip(reached[keep].tolist(), reached_score[keep].tolist(),
+                                      reached_layer[keep].tolist(), strict=True):
+            nodes, paths = layers[layer]
+            row = int(np.searchsorted(nodes, node))
+            out[ids[node]] = BestPath(tuple(ids[p] for p in paths[row].tolist()), score)
+        return out
+
+
+def _unique(values: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The distinct values, sorted (by sorting: numpy's hash-based unique is slower here)."""
+    ordered = np.sort(values)
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
+
+
+def _member(values: NDArray[np.int64], sorted_set: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """``values`` that are in the sorted array ``sorted_set``."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[pos] == values
+
+
+def _merge(reached: Ints, score: NDArray[np.float64], layer: Ints, nodes: Ints,
+           new_score: NDArray[np.float64], h: int) -> tuple[Ints, NDArray[np.float64], Ints]:
+    """The reached set with ``nodes`` (improved at layer ``h``) added or updated."""
+    old = ~_member(reached, nodes)
+    all_nodes = np.concatenate([reached[old], nodes])
+    order = np.argsort(all_nodes, kind="stable")
+    return (all_nodes[order], np.concatenate([score[old], new_score])[order],
+            np.concatenate([layer[old], np.full(len(nodes), h, dtype=np.int64)])[order])

@@ -1,0 +1,151 @@
+"""The columnar loader reads exactly what read_network reads; the cache is keyed by content."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from graphkit.analysis.paths import path_to
+from graphkit.errors import InputError
+from graphkit.io.columns import NetworkColumns, columns_of
+from graphkit.io.fastload import read_columns
+from graphkit.io.network import read_network
+from graphkit.io.table import Problems
+from graphkit.store import open_store
+from graphkit.store.cache import CACHE_DIR, open_columns
+from networks import AS_OF
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def assert_columns_equal(x: NetworkColumns, y: NetworkColumns) -> None:
+    for f in fields(x):
+        a, b = getattr(x, f.name), getattr(y, f.name)
+        if isinstance(a, np.ndarray):
+            assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True), f.name
+        else:
+            assert list(a) == list(b) if isinstance(a, list) else a == b, f.name
+
+
+def reference(folder: Path) -> tuple[NetworkColumns, list]:
+    problems = Problems()
+    return columns_of(read_network(folder, problems)), problems.items
+
+
+def test_clean_folder_reads_like_read_network(sample_dir):
+    problems = Problems()
+    assert_columns_equal(read_columns(sample_dir, problems), reference(sample_dir)[0])
+    assert problems.items == []
+
+
+DIRTY = {
+    "people.csv": "id,name,shoe\nme,Me,42\nann,Ann,41\nann,Ann Again,40\nbo,,39\n",
+    "ties.csv": ("person_a,person_b,strength,stage,last_contact,interactions,notes\n"
+                 "me,ann,0.5,advice,2026-01-02,3,met at a fair\nme,zed,,,,,\n"
+                 "ann,me,,,,,\nme,me,,,,,\nme,ann,2,,,,\n"),
+    "employment.csv": "person_id,org_id,title,start,end\nann,acme,CFO,2020-01-01,soon\n",
+    "groups.csv": "person_id,group\nann,Chess\nann,Chess\n",
+}
+
+
+@pytest.mark.parametrize("broken", sorted(DIRTY))
+def test_a_file_with_problems_gives_the_reference_warnings(sample_dir, broken):
+    (sample_dir / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    if broken != "people.csv":  # the people the broken file names
+        with open(sample_dir / "people.csv", "a", encoding="utf-8") as handle:
+            handle.write("me,Me\nann,Ann Extra\n")
+    (sample_dir / broken).write_text(DIRTY[broken], encoding="utf-8")
+    expected, warnings = reference(sample_dir)
+    problems = Problems()
+    assert_columns_equal(read_columns(sample_dir, problems), expected)
+    assert problems.items == warnings and warnings
+
+
+def test_semicolons_quotes_and_extra_columns_read_alike(tmp_path):
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_text(
+        'ID;Name;Title;Shoe\r\nme;Me;"Boss; Chief";42\r\nann; Ann Lee ;"Line\r\nTwo";\r\n',
+        encoding="utf-8")
+    (folder / "ties.csv").write_text("person_a;person_b;stage;note x\nme;ann;ADVICE; hi \n",
+                                     encoding="utf-8")
+    problems = Problems()
+    got = read_columns(folder, problems)
+    assert_columns_equal(got, reference(folder)[0])
+    assert got.person_text["name"] == ["Ann Lee", "Me"] and problems.items == []
+
+
+def test_errors_are_the_reference_errors(tmp_path):
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_text("id,nom\nme,Me\n", encoding="utf-8")
+    with pytest.raises(InputError, match="missing required column 'name'"):
+        read_columns(folder)
+
+
+def test_cache_is_private_reused_and_keyed_by_content(sample_dir):
+    first = open_columns(sample_dir)[0]
+    cache = sample_dir / CACHE_DIR
+    assert stat.S_IMODE(os.stat(cache).st_mode) == 0o700
+    assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o600 for p in cache.iterdir())
+    index = json.loads((cache / "index.json").read_text(encoding="utf-8"))
+    # Touched but unchanged: the content hash keeps the cache.
+    os.utime(sample_dir / "ties.csv", ns=(1, 1))
+    assert_columns_equal(open_columns(sample_dir)[0], first)
+    assert json.loads((cache / "index.json").read_text(encoding="utf-8"))["file"] == (
+        index["file"])
+    # Changed: rebuilt, and the old cache file is gone.
+    with open(sample_dir / "people.csv", "a", encoding="utf-8") as handle:
+        handle.write("zz-new,Zoe New\n")
+    again = open_columns(sample_dir)[0]
+    assert again.person_ids[-1] == "zz-new"
+    assert len(list(cache.glob("columns-*.npz"))) == 1
+
+
+def test_cached_warnings_are_shown_again_and_me_is_read_fresh(sample_dir):
+    with open(sample_dir / "introductions.csv", "a", encoding="utf-8") as handle:
+        handle.write("nobody,me,me,2026-01-01\n")
+    first, second = Problems(), Problems()
+    open_columns(sample_dir, first)
+    cols, _ = open_columns(sample_dir, second)
+    assert second.items == first.items and first.items
+    with pytest.raises(InputError):
+        open_columns(sample_dir, Problems(strict=True))
+    (sample_dir / "graphkit.toml").write_text('me = "nobody-here"\n', encoding="utf-8")
+    with pytest.raises(Exception, match="nobody-here"):
+        open_columns(sample_dir)
+
+
+def test_array_backend_answers_path_to_like_memory(sample_dir):
+    memory = open_store(sample_dir, "memory", AS_OF)
+    for _ in range(2):  # cold, then from the cache
+        array = open_store(sample_dir, "array", AS_OF)
+        for org in ("Acme Corp", "Initech"):
+            for hops in (1, 2, 3):
+                assert path_to(array, org, hops) == path_to(memory, org, hops)
+
+
+def test_benchmark_smoke_1k(tmp_path):
+    """generate + run at 1k, both engines, answers compared (no timing assertions)."""
+    out = tmp_path / "r.json"
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--size", "1k",
+                           "--data", str(tmp_path / "net"), "--json", str(out),
+                           "--baseline", "partial"], capture_output=True, text=True,
+                          check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(out.read_text(encoding="utf-8"))
+    for key in ("size", "load_cold_s", "load_warm_s", "path_to_ms_p50", "path_to_ms_p99",
+                "reach_s", "weak_ties_ms", "peak_rss_mb", "baseline"):
+        assert key in result
+    assert result["answers_identical"] is True and result["queries"] >= 50
+    assert "answers identical: yes" in done.stdout
