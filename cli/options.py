@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from graphkit.errors import GraphkitError
+from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.io.dates import parse_date
 from graphkit.io.table import Problems
 from graphkit.locate import Located, locate_network
@@ -137,5 +137,16 @@ class GraphkitGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except InvalidArgument as exc:
+            raise click.ClickException(exc.message(flag(exc.parameter))) from None
         except GraphkitError as exc:
             raise click.ClickException(str(exc)) from None
+
+
+def flag(parameter: str) -> str:
+    """The command-line flag for a library parameter name.
+
+    >>> flag("max_hops")
+    '--max-hops'
+    """
+    return "--" + parameter.replace("_", "-")

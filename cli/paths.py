@@ -8,11 +8,12 @@ from graphkit.analysis.paths import PathToResult, RankedPath, Step
 from graphkit.analysis.paths import path_to as find_paths
 from graphkit.cli.options import Settings, format_option, pass_settings
 from graphkit.cli.output import person_json, write_csv, write_json
+from graphkit.store.base import MAX_HOPS
 
 
 @click.command(name="path-to")
 @click.argument("organization")
-@click.option("--max-hops", type=click.IntRange(1, 6), default=2, show_default=True,
+@click.option("--max-hops", type=click.IntRange(1, MAX_HOPS), default=2, show_default=True,
               help="1 = people you know there; 2 = through one contact; 3 = two contacts.")
 @format_option
 @pass_settings

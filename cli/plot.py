@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from graphkit.cli.options import Settings, pass_settings
+from graphkit.store.base import MAX_HOPS
 
 
 @click.command()
@@ -12,7 +13,8 @@ from graphkit.cli.options import Settings, pass_settings
               "[default: network.png, or path-to-ORG.png with --path-to].")
 @click.option("--path-to", "organization", metavar="ORG", help="Highlight my best paths to the "
               "people at ORG and fade everything else.")
-@click.option("--hops", "--max-hops", type=click.IntRange(1, 6), default=2, show_default=True,
+@click.option("--hops", "--max-hops", type=click.IntRange(1, MAX_HOPS), default=2,
+              show_default=True,
               help="How far from you to draw (and the longest path with --path-to).")
 @click.option("--paths", type=click.IntRange(1, 50), default=5, show_default=True,
               help="How many of the best paths to highlight with --path-to.")

@@ -15,6 +15,7 @@ from graphkit.analysis.referrals import (
 )
 from graphkit.cli.options import Settings, format_option, pass_settings
 from graphkit.cli.output import person_json, text_table, write_csv, write_json
+from graphkit.store.base import MAX_HOPS
 
 
 @click.command()
@@ -22,7 +23,7 @@ from graphkit.cli.output import person_json, text_table, write_csv, write_json
               help="Follow up on introductions open for this many days.")
 @click.option("--plan", "plan_for", metavar="ORG",
               help="Instead: an ordered plan of asks toward people at ORG.")
-@click.option("--max-hops", type=click.IntRange(1, 6), default=2, show_default=True,
+@click.option("--max-hops", type=click.IntRange(1, MAX_HOPS), default=2, show_default=True,
               help="With --plan: how long a path may be.")
 @format_option
 @pass_settings

@@ -12,6 +12,7 @@ from graphkit.locate import locate_network
 from graphkit.lock import network_lock
 from graphkit.report import ReportRun, run_report
 from graphkit.snapshots import default_state
+from graphkit.store.base import MAX_HOPS
 
 
 @click.command()
@@ -23,7 +24,7 @@ from graphkit.snapshots import default_state
 @click.option("--since", metavar="DATE", callback=parse_as_of,
               help="Compare with the newest snapshot on or before DATE (default: the last one).")
 @click.option("--all", "all_orgs", is_flag=True, help="Every organization, not only targets.")
-@click.option("--max-hops", type=click.IntRange(1, 6), default=2, show_default=True)
+@click.option("--max-hops", type=click.IntRange(1, MAX_HOPS), default=2, show_default=True)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.05, show_default=True,
               help="Smallest best-score change reported.")
 @click.option("--email", multiple=True, metavar="ADDR", help="Also send it to ADDR over SMTP "

@@ -24,6 +24,7 @@ from graphkit.schedule import (
     run_forever,
 )
 from graphkit.snapshots import StateFolder, default_state
+from graphkit.store.base import MAX_HOPS
 
 crontab_option = click.option("--crontab", "tabfile", metavar="FILE", help="Edit this crontab "
                               "file instead of your user crontab (for testing or cron.d).")
@@ -40,7 +41,7 @@ def report_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      default="markdown", show_default=True),
         click.option("--state", metavar="DIR", help="Snapshot folder."),
         click.option("--all", "all_orgs", is_flag=True, help="Every organization."),
-        click.option("--max-hops", type=click.IntRange(1, 6), default=2, show_default=True),
+        click.option("--max-hops", type=click.IntRange(1, MAX_HOPS), default=2, show_default=True),
     )):
         f = decorator(f)
     return f

@@ -8,6 +8,7 @@ from graphkit.analysis.paths import Suggestion
 from graphkit.analysis.reach import ReachResult, TargetReach, reach
 from graphkit.cli.options import Settings, format_option, pass_settings
 from graphkit.cli.output import person_json, text_table, write_csv, write_json
+from graphkit.store.base import MAX_HOPS
 
 #: Suggestions of each kind shown per unreachable target in the table (json/csv carry all).
 SHOWN_PER_KIND = 2
@@ -15,7 +16,7 @@ DEGREES = {1: "1st", 2: "2nd", 3: "3rd"}
 
 
 @click.command()
-@click.option("--max-hops", type=click.IntRange(1, 6), default=2, show_default=True,
+@click.option("--max-hops", type=click.IntRange(1, MAX_HOPS), default=2, show_default=True,
               help="1 = people you know there; 2 = through one contact; 3 = two contacts.")
 @click.option("--all", "all_organizations", is_flag=True,
               help="Every organization in the network, not just targets.csv.")

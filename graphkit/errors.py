@@ -93,3 +93,30 @@ class BackendUnavailable(GraphkitError):
 
 class ConfigError(GraphkitError):
     """graphkit.toml or an option is invalid."""
+
+
+class InvalidArgument(GraphkitError):
+    """A function was called with a value outside what it accepts.
+
+    The library names the *parameter* (``max_hops``); the command line translates it into the
+    flag a user typed (``--max-hops``).
+
+    Parameters
+    ----------
+    parameter : the name of the parameter, as the library spells it.
+    value : the value given.
+    expected : what would be accepted, e.g. ``"between 1 and 6"``.
+
+    >>> str(InvalidArgument("max_hops", 9, "between 1 and 6"))
+    'max_hops must be between 1 and 6, not 9'
+    """
+
+    def __init__(self, parameter: str, value: object, expected: str) -> None:
+        self.parameter = parameter
+        self.value = value
+        self.expected = expected
+        super().__init__(self.message(parameter))
+
+    def message(self, name: str) -> str:
+        """The message with the parameter called ``name`` (the CLI passes the flag)."""
+        return f"{name} must be {self.expected}, not {self.value}"

@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from graphkit.analysis.paths import path_to
+from graphkit.analysis.targets import resolve_targets
 from graphkit.errors import GraphkitError
-from graphkit.store.base import BestPath, GraphStore
+from graphkit.store.base import BestPath, GraphStore, check_max_hops
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -126,11 +127,7 @@ def _current_employers(store: GraphStore, people: Sequence[str]) -> dict[str, st
 
 def _target_people(store: GraphStore) -> frozenset[str]:
     found: set[str] = set()
-    for target in store.targets():
-        try:
-            org = store.organization(target.organization)
-        except GraphkitError:
-            continue
+    for org in resolve_targets(store).organizations:
         found.update(j.person_id for j in store.employment_at(org.id) if j.current)
     return frozenset(found)
 
@@ -220,8 +217,7 @@ def ego_view(store: GraphStore, hops: int = 2, limit: int = DEFAULT_LIMIT,
     >>> view.people, view.ties
     (['me', 'ann', 'bo'], (('ann', 'bo', 0.5), ('ann', 'me', 0.8)))
     """
-    if not 1 <= hops <= 6:
-        raise GraphkitError(f"--hops must be between 1 and 6, not {hops}")
+    check_max_hops(hops, "hops")
     best, within = _keep(store, hops, limit)
     title = f"{store.me().name}'s network"
     return _view(store, best, within, hops, colour_by, title, (), labels, seed)

@@ -23,9 +23,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from graphkit.errors import GraphkitError, UnknownOrganization
+from graphkit.analysis.targets import resolve_targets
+from graphkit.errors import GraphkitError
 from graphkit.io.text import atomic_write
-from graphkit.store.base import GraphStore
+from graphkit.store.base import GraphStore, check_max_hops
 
 #: Best-path score changes smaller than this are drift, not news.
 SCORE_THRESHOLD = 0.05
@@ -146,20 +147,11 @@ def snapshot(store: GraphStore, targets: Sequence[str] | None = None,
     >>> acme.reachable, acme.hops, acme.score, [c.name for c in acme.contacts()]
     (True, 2, 0.4, ['Ann'])
     """
-    if not 1 <= max_hops <= 6:
-        raise GraphkitError(f"--max-hops must be between 1 and 6, not {max_hops}")
-    names = [t.organization for t in store.targets()] if targets is None else list(targets)
+    check_max_hops(max_hops)
+    resolved = resolve_targets(store, targets)
     me = store.me()
-    orgs, unresolved, seen = [], [], set()
-    for name in names:
-        try:
-            org = store.organization(name)
-        except UnknownOrganization:
-            unresolved.append(name)
-            continue
-        if org.id not in seen:
-            seen.add(org.id)
-            orgs.append(org)
+    orgs = resolved.organizations
+    unresolved = [u.target.organization for u in resolved.unmatched]
     staff = {org.id: sorted({j.person_id for j in store.employment_at(org.id) if j.current}
                             - {me.id}) for org in orgs}
     everyone = sorted({p for people in staff.values() for p in people})

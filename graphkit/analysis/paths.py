@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graphkit.errors import GraphkitError
 from graphkit.model import Employment, Organization, Person
-from graphkit.store.base import BestPath, GraphStore
-
-MAX_HOPS_LIMIT = 6
+from graphkit.store.base import BestPath, GraphStore, check_max_hops
 
 
 @dataclass(frozen=True)
@@ -135,8 +132,7 @@ def path_to(store: GraphStore, organization: str, max_hops: int = 2) -> PathToRe
     >>> [(p.score, [x.name for x in p.people]) for p in result.paths]
     [(0.4, ['Me', 'Ann', 'Bo'])]
     """
-    if not 1 <= max_hops <= MAX_HOPS_LIMIT:
-        raise GraphkitError(f"--max-hops must be between 1 and {MAX_HOPS_LIMIT}, not {max_hops}")
+    check_max_hops(max_hops)
     org = store.organization(organization)
     me = store.me()
     jobs = {job.person_id: job for job in store.employment_at(org.id) if job.current}

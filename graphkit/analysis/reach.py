@@ -7,16 +7,15 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graphkit.analysis.paths import (
-    MAX_HOPS_LIMIT,
     RankedPath,
     Suggestion,
     contacts_at_work,
     explain,
     suggest_openings,
 )
-from graphkit.errors import GraphkitError, UnknownOrganization
-from graphkit.model import Employment, Organization, Person, Target
-from graphkit.store.base import BestPath, GraphStore
+from graphkit.analysis.targets import UnmatchedTarget, resolve_targets
+from graphkit.model import Employment, Organization, Person
+from graphkit.store.base import BestPath, GraphStore, check_max_hops
 
 
 @dataclass(frozen=True)
@@ -58,14 +57,6 @@ class TargetReach:
 
 
 @dataclass(frozen=True)
-class UnmatchedTarget:
-    """A line of the target list that names no organization, and the closest names."""
-
-    target: Target
-    suggestions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class ReachResult:
     """Reach over the target list (or every organization), best prospects first."""
 
@@ -83,29 +74,6 @@ class ReachResult:
     @property
     def fragile(self) -> tuple[TargetReach, ...]:
         return tuple(t for t in self.targets if t.reachable and t.fragile)
-
-
-def _listed(store: GraphStore, all_organizations: bool
-            ) -> tuple[list[tuple[Organization, int | None, str]], list[UnmatchedTarget],
-                       list[str]]:
-    if all_organizations:
-        return [(org, None, "") for org in store.organizations()], [], []
-    chosen: dict[str, tuple[Organization, int | None, str]] = {}
-    unmatched: list[UnmatchedTarget] = []
-    notes: list[str] = []
-    for target in store.targets():
-        try:
-            org = store.organization(target.organization)
-        except UnknownOrganization as exc:
-            unmatched.append(UnmatchedTarget(target, tuple(exc.suggestions)))
-            continue
-        if org.id in chosen:
-            first = chosen[org.id]
-            notes.append(f'targets.csv lists {org.name} twice ("{first[2]}" and '
-                         f'"{target.organization}"); counted once, with the first priority')
-            continue
-        chosen[org.id] = (org, target.priority, target.organization)
-    return list(chosen.values()), unmatched, notes
 
 
 def _doors(ego: nx.Graph, me: str, max_hops: int) -> dict[str, set[str]]:
@@ -158,12 +126,11 @@ def reach(store: GraphStore, max_hops: int = 2, all_organizations: bool = False)
     >>> result.unmatched[0].target.organization
     'Initech'
     """
-    if not 1 <= max_hops <= MAX_HOPS_LIMIT:
-        raise GraphkitError(f"--max-hops must be between 1 and {MAX_HOPS_LIMIT}, not {max_hops}")
+    check_max_hops(max_hops)
     me = store.me()
-    listed, unmatched, notes = _listed(store, all_organizations)
+    resolved = resolve_targets(store, all_organizations=all_organizations)
     staff: dict[str, dict[str, Employment]] = {}
-    for org, _, _ in listed:
+    for org in resolved.organizations:
         staff[org.id] = {job.person_id: job for job in store.employment_at(org.id)
                          if job.current and job.person_id != me.id}
     everyone = sorted({p for jobs in staff.values() for p in jobs})
@@ -175,7 +142,8 @@ def reach(store: GraphStore, max_hops: int = 2, all_organizations: bool = False)
     through = _doors(ego, me.id, max_hops)
     contacts = None
     rows = []
-    for org, priority, listed_as in listed:
+    for listed in resolved.listed:
+        org, priority, listed_as = listed.organization, listed.priority, listed.listed_as
         jobs = staff[org.id]
         found: list[BestPath] = sorted((best[p] for p in jobs if p in best),
                                        key=BestPath.sort_key)
@@ -197,5 +165,5 @@ def reach(store: GraphStore, max_hops: int = 2, all_organizations: bool = False)
                                 suggestions))
     rows.sort(key=lambda t: (t.priority is None, t.priority or 0, -(t.best_score or 0.0),
                              t.organization.name))
-    return ReachResult(me, store.as_of.isoformat(), max_hops, tuple(rows), tuple(unmatched),
-                       tuple(notes))
+    return ReachResult(me, store.as_of.isoformat(), max_hops, tuple(rows), resolved.unmatched,
+                       resolved.notes)

@@ -13,10 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from graphkit.analysis.paths import MAX_HOPS_LIMIT, RankedPath, Suggestion, path_to
-from graphkit.errors import GraphkitError, UnknownOrganization
+from graphkit.analysis.paths import RankedPath, Suggestion, path_to
+from graphkit.analysis.targets import resolve_targets
+from graphkit.errors import GraphkitError
 from graphkit.model import STAGE_LABELS, Introduction, Organization, Person
-from graphkit.store.base import GraphStore
+from graphkit.store.base import GraphStore, check_max_hops
 from graphkit.strength import ago
 
 #: The statuses the log uses, in the order an introduction goes through them.
@@ -111,16 +112,6 @@ class ReferralsResult:
         return tuple(f for f in self.follow_ups if f.due)
 
 
-def _target_ids(store: GraphStore) -> set[str]:
-    ids = set()
-    for target in store.targets():
-        try:
-            ids.add(store.organization(target.organization).id)
-        except UnknownOrganization:
-            continue  # `graphkit targets` reports these
-    return ids
-
-
 def _current_org(store: GraphStore, person_id: str, targets: set[str],
                  orgs: dict[str, Organization]) -> Organization | None:
     current = [j.org_id for j in store.employment_of(person_id) if j.current and j.org_id in orgs]
@@ -182,7 +173,7 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
     mine = [i for i in log if i.person_id == me.id]
     others = len(log) - len(mine)
     orgs = {o.id: o for o in store.organizations()}
-    targets = _target_ids(store)
+    targets = resolve_targets(store).ids
     names: dict[str, Person] = {}
 
     def person(pid: str) -> Person:
@@ -467,8 +458,7 @@ def referral_plan(store: GraphStore, organization: str, max_hops: int = 2,
     """
     if routes < 1:
         raise GraphkitError(f"the number of routes must be at least 1, not {routes}")
-    if not 1 <= max_hops <= MAX_HOPS_LIMIT:
-        raise GraphkitError(f"--max-hops must be between 1 and {MAX_HOPS_LIMIT}, not {max_hops}")
+    check_max_hops(max_hops)
     found = path_to(store, organization, max_hops)
     me = found.me.id
     orgs = {o.id: o for o in store.organizations()}
@@ -500,9 +490,10 @@ def referral_plan(store: GraphStore, organization: str, max_hops: int = 2,
                             step.evidence if step else (), bool(step and step.inferred), note))
         planned.append(PlanRoute(path, tuple(asks)))
     staff = {j.person_id for j in store.employment_at(found.organization.id) if j.current}
+    is_target = found.organization.id in resolve_targets(store).ids
     under_way = tuple(ChainStep(i, store.person(i.introducer_id),
                                 store.person(i.introduced_to_id), found.organization,
-                                found.organization.id in _target_ids(store))
+                                is_target)
                       for i in store.introductions()
                       if i.person_id == me and i.introduced_to_id in staff)
     return ReferralPlan(found.organization, found.as_of_date, max_hops, found.employees,

@@ -26,7 +26,8 @@ from datetime import date
 
 import networkx as nx
 
-from graphkit.errors import GraphkitError, UnknownOrganization
+from graphkit.analysis.targets import resolve_targets
+from graphkit.errors import GraphkitError
 from graphkit.model import STAGE_LABELS, Person
 from graphkit.store.base import GraphStore, TieView
 from graphkit.strength import ago
@@ -334,12 +335,7 @@ def weak_ties(store: GraphStore, depth: int = 1, weak: float = WEAK,
     parts = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     community_of = {p: i for i, part in enumerate(parts, 1) for p in part}
 
-    targets = set()
-    for target in store.targets():
-        try:
-            targets.add(store.organization(target.organization).id)
-        except UnknownOrganization:
-            continue  # `graphkit targets` reports these
+    targets = resolve_targets(store).ids
     orgs = {o.id: o for o in store.organizations()}
     communities = []
     for number, part in enumerate(parts, 1):

@@ -22,7 +22,7 @@ from graphkit.errors import GraphkitError
 from graphkit.io.columns import NetworkColumns, from_ordinal
 from graphkit.model import Employment, Introduction, Organization, Person, Target, Tie
 from graphkit.orgs import OrgIndex
-from graphkit.store.base import BestPath, TieView
+from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.strength import StrengthModel, tie_strengths
 
 Ints = NDArray[np.int64]
@@ -209,10 +209,8 @@ class ArrayStore:
             if i is None:
                 return []
             ix = self.index
-            jobs = sorted(self._jobs(ix.jobs_by_person[ix.person_job_ptr[i]:
-                                                       ix.person_job_ptr[i + 1]]),
-                          key=lambda e: (not e.current, -(e.start.toordinal() if e.start
-                                                          else 0), e.org_id))
+            jobs = jobs_in_order(self._jobs(ix.jobs_by_person[ix.person_job_ptr[i]:
+                                                              ix.person_job_ptr[i + 1]]))
             self._jobs_of[person_id] = jobs
         return list(jobs)
 

@@ -11,7 +11,27 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, runtime_checkable
 
+from graphkit.errors import InvalidArgument
 from graphkit.model import Employment, Introduction, Organization, Person, Target, Tie
+
+#: The longest path any search accepts (ties from me). Every analysis, the CLI's options and the
+#: stores check against this one bound.
+MAX_HOPS = 6
+
+
+def check_max_hops(max_hops: int, parameter: str = "max_hops") -> int:
+    """Return ``max_hops`` if it is within 1..:data:`MAX_HOPS`, else raise.
+
+    >>> check_max_hops(2)
+    2
+    >>> check_max_hops(7)
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.InvalidArgument: max_hops must be between 1 and 6, not 7
+    """
+    if not isinstance(max_hops, int) or not 1 <= max_hops <= MAX_HOPS:
+        raise InvalidArgument(parameter, max_hops, f"between 1 and {MAX_HOPS}")
+    return max_hops
 
 
 @dataclass(frozen=True)
@@ -42,6 +62,17 @@ class BestPath:
     def sort_key(self) -> tuple[float, int, tuple[str, ...]]:
         """Best first: higher score, then fewer hops, then ids in alphabetical order."""
         return (-self.score, self.hops, self.people)
+
+
+def job_order(job: Employment) -> tuple[bool, int, str]:
+    """The contract's order of a person's jobs: current first, then by start date, newest first
+    (no start date last), then by organization id. Every store sorts with this key."""
+    return (not job.current, -(job.start.toordinal() if job.start else 0), job.org_id)
+
+
+def jobs_in_order(jobs: Iterable[Employment]) -> list[Employment]:
+    """A person's jobs in the contract's order (:func:`job_order`)."""
+    return sorted(jobs, key=job_order)
 
 
 def path_score(strengths: Iterable[float]) -> float:

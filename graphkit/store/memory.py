@@ -11,7 +11,7 @@ import networkx as nx
 from graphkit.errors import GraphkitError
 from graphkit.model import Employment, Introduction, Network, Organization, Person, Target
 from graphkit.orgs import OrgIndex
-from graphkit.store.base import BestPath, TieView
+from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.strength import StrengthModel
 
 
@@ -67,9 +67,7 @@ class MemoryStore:
         return sorted(self._jobs_at.get(org_id, []), key=lambda e: e.person_id)
 
     def employment_of(self, person_id: str) -> list[Employment]:
-        jobs = self._jobs_of.get(person_id, [])
-        return sorted(jobs, key=lambda e: (not e.current, -(e.start.toordinal() if e.start
-                                                            else 0), e.org_id))
+        return jobs_in_order(self._jobs_of.get(person_id, []))
 
     def groups_of(self, person_id: str) -> list[str]:
         return sorted(self._groups.get(person_id, ()))

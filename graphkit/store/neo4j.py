@@ -42,7 +42,7 @@ from graphkit.io.table import Problems
 from graphkit.io.text import read_text
 from graphkit.model import Employment, Introduction, Network, Organization, Person, Target, Tie
 from graphkit.orgs import OrgIndex
-from graphkit.store.base import BestPath, TieView
+from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.store.queries import Query, load_queries
 from graphkit.strength import StrengthModel
 
@@ -614,9 +614,7 @@ class Neo4jStore:
                       key=lambda e: e.person_id)
 
     def employment_of(self, person_id: str) -> list[Employment]:
-        jobs = self._jobs(self._run("employment_of", person_id=person_id))
-        return sorted(jobs, key=lambda e: (not e.current, -(e.start.toordinal() if e.start
-                                                            else 0), e.org_id))
+        return jobs_in_order(self._jobs(self._run("employment_of", person_id=person_id)))
 
     def groups_of(self, person_id: str) -> list[str]:
         return sorted(r["name"] for r in self._run("groups_of", person_id=person_id))
