@@ -37,7 +37,7 @@ def make_store(backend: str, network, as_of=AS_OF):
     if backend == "memory":
         return MemoryStore(network, as_of)
     if backend == "array":
-        from graphkit.io.columns import columns_of
+        from graphkit.model.columns import columns_of
         from graphkit.store.array import ArrayStore
 
         return ArrayStore(columns_of(network), as_of)

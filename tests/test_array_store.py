@@ -8,8 +8,8 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
-from graphkit.io.columns import codes, columns_of, ordinal
 from graphkit.model import Membership, Network, Person, Tie
+from graphkit.model.columns import codes, columns_of, ordinal
 from graphkit.store.array import ArrayStore
 from graphkit.store.memory import MemoryStore
 from graphkit.strength import StrengthModel, tie_strengths

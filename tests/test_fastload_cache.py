@@ -15,10 +15,10 @@ import pytest
 
 from graphkit.analysis.paths import path_to
 from graphkit.errors import InputError
-from graphkit.io.columns import NetworkColumns, columns_of
 from graphkit.io.fastload import read_columns
 from graphkit.io.network import read_network
 from graphkit.io.table import Problems
+from graphkit.model.columns import NetworkColumns, columns_of
 from graphkit.store import open_store
 from graphkit.store.cache import CACHE_DIR, open_columns
 from networks import AS_OF

@@ -112,7 +112,7 @@ class ReferralsResult:
         return tuple(f for f in self.follow_ups if f.due)
 
 
-def _current_org(store: GraphStore, person_id: str, targets: set[str],
+def _current_org(store: GraphStore, person_id: str, targets: frozenset[str],
                  orgs: dict[str, Organization]) -> Organization | None:
     current = [j.org_id for j in store.employment_of(person_id) if j.current and j.org_id in orgs]
     for org_id in current:

@@ -24,13 +24,6 @@ from typing import Any
 
 import numpy as np
 
-from graphkit.io.columns import (
-    PERSON_FIELDS,
-    NetworkColumns,
-    columns_of,
-    ordinal,
-    text_column,
-)
 from graphkit.io.dates import parse_date
 from graphkit.io.network import (
     CONFIG_FILE,
@@ -51,6 +44,13 @@ from graphkit.io.network import (
 from graphkit.io.table import Problems, sniff_delimiter
 from graphkit.io.text import read_text
 from graphkit.model import STAGES, Extra
+from graphkit.model.columns import (
+    PERSON_FIELDS,
+    NetworkColumns,
+    columns_of,
+    ordinal,
+    text_column,
+)
 
 CHUNK = 200_000
 _BOM_STARTS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -327,7 +327,7 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
 
 class _Categories:
     """Text values turned into small integer codes chunk by chunk; :meth:`finish` renumbers
-    them as :func:`~graphkit.io.columns.codes` does (names sorted)."""
+    them as :func:`~graphkit.model.columns.codes` does (names sorted)."""
 
     def __init__(self) -> None:
         self.code: dict[str, int] = {}

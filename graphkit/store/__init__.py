@@ -46,7 +46,7 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
 
         if infer:  # inferred ties are computed on records, not cached
             from graphkit.infer import with_inferred_ties
-            from graphkit.io.columns import columns_of
+            from graphkit.model.columns import columns_of
 
             network = with_inferred_ties(read_network(folder, problems))
             return ArrayStore(columns_of(network), as_of or date.today())

@@ -19,8 +19,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from graphkit.errors import GraphkitError
-from graphkit.io.columns import NetworkColumns, from_ordinal
 from graphkit.model import Employment, Introduction, Organization, Person, Target, Tie
+from graphkit.model.columns import NetworkColumns, from_ordinal
 from graphkit.orgs import OrgIndex
 from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.strength import StrengthModel, tie_strengths
@@ -127,7 +127,7 @@ class ArrayStore:
     Examples
     --------
     >>> from graphkit.model import Network, Person, Tie
-    >>> from graphkit.io.columns import columns_of
+    >>> from graphkit.model.columns import columns_of
     >>> net = Network("me", {p: Person(p, p.title()) for p in ("me", "ann", "bo")},
     ...               ties=[Tie("me", "ann", 0.8), Tie("ann", "bo", 0.5)])
     >>> store = ArrayStore(columns_of(net), date(2026, 1, 1))

@@ -28,12 +28,12 @@ from typing import Any
 
 import numpy as np
 
-from graphkit.io.columns import PERSON_FIELDS, NetworkColumns
 from graphkit.io.fastload import read_columns
 from graphkit.io.network import CONFIG_FILE, FILES, parse_config
 from graphkit.io.table import Problem, Problems
 from graphkit.io.text import read_text
 from graphkit.model import Introduction, Organization, Target
+from graphkit.model.columns import PERSON_FIELDS, NetworkColumns
 from graphkit.store.array import ArrayIndex, build_index
 
 CACHE_DIR = Path(".graphkit") / "cache"
