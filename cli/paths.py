@@ -7,7 +7,7 @@ import click
 from graphkit.analysis.paths import PathToResult, RankedPath, Step
 from graphkit.analysis.paths import path_to as find_paths
 from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.cli.output import person_json, write_csv, write_json
+from graphkit.render.formats import csv_text, json_text, person_json
 from graphkit.store.base import MAX_HOPS
 
 
@@ -27,12 +27,12 @@ def path_to(settings: Settings, organization: str, max_hops: int, fmt: str) -> N
     """
     result = find_paths(settings.open(), organization, max_hops)
     if fmt == "json":
-        write_json(result_json(result))
+        click.echo(json_text(result_json(result)), nl=False)
     elif fmt == "csv":
-        write_csv(["rank", "score", "hops", "ask", "person", "title", "path", "inferred_steps"],
+        click.echo(csv_text(["rank", "score", "hops", "ask", "person", "title", "path", "inferred_steps"],
                   ([i, round(p.score, 6), p.hops, p.first_contact.name, p.person.name,
                     p.job.title, " > ".join(x.name for x in p.people),
-                    sum(s.inferred for s in p.steps)] for i, p in enumerate(result.paths, 1)))
+                    sum(s.inferred for s in p.steps)] for i, p in enumerate(result.paths, 1))), nl=False)
     else:
         click.echo(render_table(result), nl=False)
 

@@ -14,7 +14,7 @@ from graphkit.analysis.referrals import (
     referral_plan,
 )
 from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.cli.output import person_json, text_table, write_csv, write_json
+from graphkit.render.formats import csv_text, json_text, person_json, text_table
 from graphkit.store.base import MAX_HOPS
 
 
@@ -41,16 +41,16 @@ def referrals(settings: Settings, days: int, plan_for: str | None, max_hops: int
     if plan_for is not None:
         plan = referral_plan(store, plan_for, max_hops)
         if fmt == "json":
-            write_json(plan_json(plan))
+            click.echo(json_text(plan_json(plan)), nl=False)
         elif fmt == "csv":
-            write_csv(["route", "score", "step", "ask", "introduction_to", "role",
+            click.echo(csv_text(["route", "score", "step", "ask", "introduction_to", "role",
                        "relationship", "open_with", "they_know_each_other", "inferred",
                        "logged"],
                       ([r, round(route.path.score, 6), a.number, a.ask.name,
                         a.to.name if a.to else "", a.role, "; ".join(a.relationship),
                         "; ".join(a.opener), "; ".join(a.knows),
                         a.inferred, a.logged]
-                       for r, route in enumerate(plan.routes, 1) for a in route.asks))
+                       for r, route in enumerate(plan.routes, 1) for a in route.asks)), nl=False)
         else:
             click.echo(render_plan(plan), nl=False)
         return
@@ -58,17 +58,17 @@ def referrals(settings: Settings, days: int, plan_for: str | None, max_hops: int
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)
     if fmt == "json":
-        write_json(result_json(result))
+        click.echo(json_text(result_json(result)), nl=False)
     elif fmt == "csv":
         follow = {id(f.introduction): f for f in result.follow_ups}
-        write_csv(["chain", "step", "introducer", "introduced_to", "organization", "at_target",
+        click.echo(csv_text(["chain", "step", "introducer", "introduced_to", "organization", "at_target",
                    "date", "status", "follow_up", "due", "action"],
                   ([c, k, s.introducer.name, s.introduced_to.name,
                     s.organization.name if s.organization else "", s.at_target,
                     s.introduction.date or "", s.introduction.status,
                     *_follow_cells(follow.get(id(s.introduction)))]
                    for c, chain in enumerate(result.chains, 1)
-                   for k, s in enumerate(chain.steps, 1)))
+                   for k, s in enumerate(chain.steps, 1))), nl=False)
     else:
         click.echo(render_table(result), nl=False)
 

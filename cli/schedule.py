@@ -9,9 +9,9 @@ from typing import Any
 import click
 
 from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.cli.output import write_csv, write_json
 from graphkit.cli.report import report_once
 from graphkit.locate import locate_network
+from graphkit.render.formats import csv_text, json_text
 from graphkit.report import EXIT_NEWS
 from graphkit.schedule import (
     add_entry,
@@ -108,9 +108,9 @@ def list_(fmt: str, tabfile: str | None) -> None:
     rows = [{"id": e.id, "cron": e.cron, "command": e.command, "enabled": e.enabled}
             for e in found]
     if fmt == "json":
-        write_json(rows)
+        click.echo(json_text(rows), nl=False)
     elif fmt == "csv":
-        write_csv(["id", "cron", "command", "enabled"], ([r[k] for k in r] for r in rows))
+        click.echo(csv_text(["id", "cron", "command", "enabled"], ([r[k] for k in r] for r in rows)), nl=False)
     elif not found:
         click.echo("no graphkit schedules; add one with graphkit schedule add --cron ...")
     else:

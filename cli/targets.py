@@ -7,7 +7,7 @@ import click
 from graphkit.analysis.paths import Suggestion
 from graphkit.analysis.reach import ReachResult, TargetReach, reach
 from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.cli.output import person_json, text_table, write_csv, write_json
+from graphkit.render.formats import csv_text, json_text, person_json, text_table
 from graphkit.store.base import MAX_HOPS
 
 #: Suggestions of each kind shown per unreachable target in the table (json/csv carry all).
@@ -36,16 +36,16 @@ def targets(settings: Settings, max_hops: int, all_organizations: bool, fmt: str
     for note in result.notes:
         click.echo(f"warning: {note}", err=True)
     if fmt == "json":
-        write_json(result_json(result))
+        click.echo(json_text(result_json(result)), nl=False)
     elif fmt == "csv":
-        write_csv(["priority", "organization", "listed_as", "reachable", "degree", "best_score",
+        click.echo(csv_text(["priority", "organization", "listed_as", "reachable", "degree", "best_score",
                    "doors", "fragile", "ask_first", "people_there", "people_reached",
                    "door_names", "suggestions"],
                   ([t.priority, t.organization.name, t.listed_as, t.reachable, t.degree,
                     round(t.best_score, 6) if t.best_score is not None else "", len(t.doors),
                     t.fragile, t.best_contact.name if t.best_contact else "", t.employees,
                     t.reached, "; ".join(p.name for p in t.doors),
-                    " | ".join(s.text for s in t.suggestions)] for t in result.targets))
+                    " | ".join(s.text for s in t.suggestions)] for t in result.targets)), nl=False)
     else:
         click.echo(render_table(result), nl=False)
 

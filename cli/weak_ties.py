@@ -8,7 +8,7 @@ import click
 
 from graphkit.analysis.weak_ties import Community, Position, WeakTiesResult, weak_ties
 from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.cli.output import person_json, text_table, write_csv, write_json
+from graphkit.render.formats import csv_text, json_text, person_json, text_table
 
 #: Rows shown per section of the table (json and csv carry everything).
 SHOWN = 10
@@ -29,11 +29,11 @@ def weak_ties_command(settings: Settings, depth: int, fmt: str) -> None:
     """
     result = weak_ties(settings.open(), depth)
     if fmt == "json":
-        write_json(result_json(result))
+        click.echo(json_text(result_json(result)), nl=False)
     elif fmt == "csv":
         reasons = {r.position.person.id: r.reason for r in result.reactivate}
         circles = {c.number: c.label for c in result.communities}
-        write_csv(["person", "is_me", "circle", "circle_label", "effective_size", "constraint",
+        click.echo(csv_text(["person", "is_me", "circle", "circle_label", "effective_size", "constraint",
                    "circles_tied_to", "alone_to", "local_bridge_span", "strength", "stage",
                    "last_contact", "reactivate_because"],
                   ([p.person.name, p is result.me, p.community or "",
@@ -41,7 +41,7 @@ def weak_ties_command(settings: Settings, depth: int, fmt: str) -> None:
                     _round(p.constraint), p.circles, p.alone_to, _span(p.bridge_span),
                     _round(p.strength), p.tie.tie.stage if p.tie else "",
                     p.tie.tie.last_contact or "" if p.tie else "",
-                    reasons.get(p.person.id, "")] for p in (result.me, *result.contacts)))
+                    reasons.get(p.person.id, "")] for p in (result.me, *result.contacts))), nl=False)
     else:
         click.echo(render_table(result), nl=False)
 

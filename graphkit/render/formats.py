@@ -1,10 +1,10 @@
-"""Writing results as JSON and CSV for scripts."""
+"""The formats every answer shares: CSV (formulas neutralized), JSON, aligned text tables."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
-import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -23,17 +23,23 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """CSV to stdout, formulas neutralized."""
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV with a header row, formulas neutralized.
+
+    >>> csv_text(["name"], [["=1+1"]])
+    "name\\n'=1+1\\n"
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
 
 
-def write_json(data: Any) -> None:
-    """Pretty JSON to stdout, non-ASCII names kept readable."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+def json_text(data: Any) -> str:
+    """Pretty JSON, non-ASCII names kept readable, ending in a newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def person_json(person: Any) -> dict[str, str]:
