@@ -1,6 +1,8 @@
 """graphkit: turn a professional network into a graph and find out whom to ask.
 
-The public API is what ``__all__`` lists; everything else may change between releases.
+The public API is what ``__all__`` lists; everything else may change between releases. Names
+are imported when first used (PEP 562), so ``import graphkit`` is instant and the command line
+starts without loading networkx or numpy.
 
 >>> from graphkit import open_store, path_to, sample_folder
 >>> from datetime import date
@@ -9,79 +11,103 @@ The public API is what ``__all__`` lists; everything else may change between rel
 ('Acme Corp', 'Sara Pereira')
 """
 
-from graphkit.analysis.paths import PathToResult, RankedPath, Step, path_to
-from graphkit.analysis.reach import ReachResult, reach
-from graphkit.analysis.referrals import (
-    ReferralPlan,
-    ReferralsResult,
-    referral_chains,
-    referral_plan,
-)
-from graphkit.analysis.weak_ties import WeakTiesResult, weak_ties
-from graphkit.errors import (
-    BackendUnavailable,
-    ConfigError,
-    GraphkitError,
-    InputError,
-    NoPath,
-    UnknownOrganization,
-    UnknownPerson,
-)
-from graphkit.importing import ImportSummary, import_file, init_network
-from graphkit.infer import infer_ties
-from graphkit.io.network import read_network, write_network
-from graphkit.locate import locate_network, sample_folder
-from graphkit.model import (
-    Employment,
-    Introduction,
-    Membership,
-    Network,
-    Organization,
-    Person,
-    Target,
-    Tie,
-)
-from graphkit.store import BACKENDS, GraphStore, open_store
-from graphkit.strength import StrengthModel
+from __future__ import annotations
 
-__all__ = [
-    "BACKENDS",
-    "BackendUnavailable",
-    "ConfigError",
-    "Employment",
-    "GraphStore",
-    "GraphkitError",
-    "ImportSummary",
-    "InputError",
-    "Introduction",
-    "Membership",
-    "Network",
-    "NoPath",
-    "Organization",
-    "PathToResult",
-    "Person",
-    "RankedPath",
-    "ReachResult",
-    "ReferralPlan",
-    "ReferralsResult",
-    "Step",
-    "StrengthModel",
-    "Target",
-    "Tie",
-    "UnknownOrganization",
-    "UnknownPerson",
-    "WeakTiesResult",
-    "import_file",
-    "infer_ties",
-    "init_network",
-    "locate_network",
-    "open_store",
-    "path_to",
-    "reach",
-    "read_network",
-    "referral_chains",
-    "referral_plan",
-    "sample_folder",
-    "weak_ties",
-    "write_network",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: Each public name and the module that defines it.
+_WHERE = {
+    "PathToResult": "graphkit.analysis.paths",
+    "RankedPath": "graphkit.analysis.paths",
+    "Step": "graphkit.analysis.paths",
+    "path_to": "graphkit.analysis.paths",
+    "ReachResult": "graphkit.analysis.reach",
+    "reach": "graphkit.analysis.reach",
+    "ReferralPlan": "graphkit.analysis.referrals",
+    "ReferralsResult": "graphkit.analysis.referrals",
+    "referral_chains": "graphkit.analysis.referrals",
+    "referral_plan": "graphkit.analysis.referrals",
+    "WeakTiesResult": "graphkit.analysis.weak_ties",
+    "weak_ties": "graphkit.analysis.weak_ties",
+    "BackendUnavailable": "graphkit.errors",
+    "ConfigError": "graphkit.errors",
+    "GraphkitError": "graphkit.errors",
+    "InputError": "graphkit.errors",
+    "InvalidArgument": "graphkit.errors",
+    "UnknownOrganization": "graphkit.errors",
+    "UnknownPerson": "graphkit.errors",
+    "ImportSummary": "graphkit.importing",
+    "import_file": "graphkit.importing",
+    "init_network": "graphkit.importing",
+    "infer_ties": "graphkit.infer",
+    "read_network": "graphkit.io.network",
+    "write_network": "graphkit.io.network",
+    "locate_network": "graphkit.locate",
+    "sample_folder": "graphkit.locate",
+    "Employment": "graphkit.model",
+    "Introduction": "graphkit.model",
+    "Membership": "graphkit.model",
+    "Network": "graphkit.model",
+    "Organization": "graphkit.model",
+    "Person": "graphkit.model",
+    "Target": "graphkit.model",
+    "Tie": "graphkit.model",
+    "BACKENDS": "graphkit.store",
+    "GraphStore": "graphkit.store",
+    "open_store": "graphkit.store",
+    "StrengthModel": "graphkit.strength",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from graphkit.analysis.paths import PathToResult, RankedPath, Step, path_to
+    from graphkit.analysis.reach import ReachResult, reach
+    from graphkit.analysis.referrals import (
+        ReferralPlan,
+        ReferralsResult,
+        referral_chains,
+        referral_plan,
+    )
+    from graphkit.analysis.weak_ties import WeakTiesResult, weak_ties
+    from graphkit.errors import (
+        BackendUnavailable,
+        ConfigError,
+        GraphkitError,
+        InputError,
+        InvalidArgument,
+        UnknownOrganization,
+        UnknownPerson,
+    )
+    from graphkit.importing import ImportSummary, import_file, init_network
+    from graphkit.infer import infer_ties
+    from graphkit.io.network import read_network, write_network
+    from graphkit.locate import locate_network, sample_folder
+    from graphkit.model import (
+        Employment,
+        Introduction,
+        Membership,
+        Network,
+        Organization,
+        Person,
+        Target,
+        Tie,
+    )
+    from graphkit.store import BACKENDS, GraphStore, open_store
+    from graphkit.strength import StrengthModel

@@ -83,10 +83,6 @@ class UnknownPerson(GraphkitError):
         super().__init__(f'no person matches "{name}": {hint}')
 
 
-class NoPath(GraphkitError):
-    """No path joins the two people within the hop limit."""
-
-
 class BackendUnavailable(GraphkitError):
     """A storage backend cannot be reached or is not installed."""
 
