@@ -59,7 +59,47 @@ _WHERE = {
     "StrengthModel": "graphkit.strength",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "BACKENDS",
+    "BackendUnavailable",
+    "ConfigError",
+    "Employment",
+    "GraphStore",
+    "GraphkitError",
+    "ImportSummary",
+    "InputError",
+    "Introduction",
+    "InvalidArgument",
+    "Membership",
+    "Network",
+    "Organization",
+    "PathToResult",
+    "Person",
+    "RankedPath",
+    "ReachResult",
+    "ReferralPlan",
+    "ReferralsResult",
+    "Step",
+    "StrengthModel",
+    "Target",
+    "Tie",
+    "UnknownOrganization",
+    "UnknownPerson",
+    "WeakTiesResult",
+    "import_file",
+    "infer_ties",
+    "init_network",
+    "locate_network",
+    "open_store",
+    "path_to",
+    "reach",
+    "read_network",
+    "referral_chains",
+    "referral_plan",
+    "sample_folder",
+    "weak_ties",
+    "write_network",
+]
 
 
 def __getattr__(name: str) -> Any:

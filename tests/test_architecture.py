@@ -128,3 +128,9 @@ def test_public_names_resolve_lazily():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_all_lists_exactly_the_lazy_names():
+    import graphkit
+
+    assert sorted(graphkit.__all__) == sorted(graphkit._WHERE)
