@@ -18,12 +18,33 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from graphkit.errors import GraphkitError
+from graphkit.errors import GraphkitError, InvalidArgument
 
 TAG = "graphkit"
 _COMMENT = re.compile(rf"^{TAG}:(\d+)$")
 CRON_HELP = ('five fields "minute hour day-of-month month day-of-week", e.g. "0 8 * * MON" '
              "for Mondays at 08:00")
+
+
+#: Characters that must never reach a crontab line: a newline (or CR, NUL, any C0 or C1 control,
+#: or a Unicode line separator) would end graphkit's entry and start a second, arbitrary job.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def check_crontab_value(value: str, what: str) -> str:
+    """Return ``value`` if it can go into a crontab line, else raise naming it.
+
+    >>> check_crontab_value("/home/dana/reports", "out")
+    '/home/dana/reports'
+    >>> check_crontab_value("/tmp/o\\n* * * * * touch /tmp/pwned", "out")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.InvalidArgument: out must be free of control characters (newline, carriage return, NUL, ...), not '/tmp/o\\n* * * * * touch /tmp/pwned'
+    """
+    if _CONTROL.search(value):
+        raise InvalidArgument(what, repr(value), "free of control characters (newline, "
+                              "carriage return, NUL, ...)")
+    return value
 
 
 def check_cron(expression: str) -> str:
@@ -47,6 +68,7 @@ def check_cron(expression: str) -> str:
     from croniter import croniter
     from crontab import CronSlices
 
+    check_crontab_value(expression, "cron")
     text = " ".join(expression.split())
     if len(text.split()) != 5:
         raise GraphkitError(f'invalid cron expression "{expression}": expected {CRON_HELP}')
@@ -99,9 +121,11 @@ def report_command(executable: str, global_args: Sequence[str], report_args: Seq
     '/usr/bin/graphkit --data /home/dana/net report --out /tmp/r'
     """
     words = [executable, *global_args, "report", *report_args]
+    for word in words:
+        check_crontab_value(word, "a value of the scheduled command")
     command = shlex.join(words)
     if log is not None:
-        command += f" >> {shlex.quote(str(log))} 2>&1"
+        command += f" >> {shlex.quote(check_crontab_value(str(log), 'state'))} 2>&1"
     return command
 
 
@@ -138,7 +162,12 @@ def open_crontab(tabfile: str | Path | None = None, missing_ok: bool = False) ->
 
 def _write(cron: Any) -> None:
     try:
-        cron.write()
+        if cron.filen:  # a crontab file: written atomically, readable only by its owner
+            from graphkit.workspace.transaction import write_private
+
+            write_private(cron.filen, cron.render())
+        else:
+            cron.write()
     except (OSError, ValueError) as exc:
         raise GraphkitError(f"cannot write the crontab ({exc}); is cron installed? On hosts "
                             "without cron, run `graphkit schedule run` instead") from None
@@ -165,12 +194,16 @@ def add_entry(cron: Any, expression: str, command: str, dry_run: bool = False) -
     """Add an entry running ``command`` on ``expression``; with ``dry_run``, only say what it
     would be. Returns the entry (with the next free id)."""
     text = check_cron(expression)
+    check_crontab_value(command, "command")
     used = {e.id for e in entries(cron)}
     entry = Entry(next(i for i in range(1, len(used) + 2) if i not in used), text, command)
     if dry_run:
         return entry
     job = cron.new(command=command, comment=f"{TAG}:{entry.id}")
     job.setall(text)
+    if len(str(job.render()).splitlines()) != 1:  # never more than graphkit's one line
+        cron.remove(job)
+        raise GraphkitError("refusing to write a crontab entry that is not exactly one line")
     _write(cron)
     return entry
 

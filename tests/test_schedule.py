@@ -3,7 +3,10 @@ with a fake clock."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import stat
 from datetime import datetime, timedelta
 
 import pytest
@@ -11,6 +14,7 @@ from click.testing import CliRunner
 
 from graphkit.cli.main import main
 from graphkit.errors import GraphkitError
+from graphkit.locate import sample_folder
 from graphkit.schedule import (
     add_entry,
     check_cron,
@@ -142,3 +146,47 @@ def test_foreground_scheduler_fires_on_the_cron_times():
         "2026-12-07 08:00",
         "2026-12-07 08:00:00 run 3: nothing new; next run 2026-12-14 08:00",
     ]
+
+
+@pytest.mark.parametrize("option,value", [
+    ("--out", "/tmp/o\n* * * * * touch /tmp/pwned #"),
+    ("--out", "/tmp/o\r* * * * * touch /tmp/pwned #"),
+    ("--email", "me@example.org\n* * * * * touch /tmp/pwned"),
+    ("--state", "/tmp/s\x85* * * * * touch /tmp/pwned"),
+    ("--cron", "0 9 * * MON\n* * * * * touch /tmp/pwned #"),
+])
+def test_no_control_character_reaches_the_crontab(tmp_path, option, value):
+    tab = tmp_path / "crontab"
+    tab.write_text("0 1 * * * backup\n")
+    args = ["--data", str(sample_folder()), "schedule", "add", "--crontab", str(tab)]
+    args += ["--cron", "0 9 * * MON"] if option != "--cron" else []
+    args += [option, value] + (["--out", str(tmp_path / "r")] if option != "--out" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code != 0
+    assert "control characters" in result.output
+    assert "Traceback" not in result.output
+    assert tab.read_text() == "0 1 * * * backup\n"
+
+
+def test_a_data_folder_with_a_newline_is_refused(tmp_path):
+    net = tmp_path / "net\n* * * * * touch pwned #"
+    shutil.copytree(sample_folder(), net)
+    tab = tmp_path / "crontab"
+    result = CliRunner().invoke(main, ["--data", str(net), "schedule", "add", "--crontab",
+                                       str(tab), "--cron", "0 9 * * MON", "--out",
+                                       str(tmp_path / "r")])
+    assert result.exit_code != 0 and "control characters" in result.output
+    assert not tab.exists() or "pwned" not in tab.read_text()
+
+
+def test_a_crontab_file_is_private(tmp_path):
+    tab = tmp_path / "crontab"
+    old = os.umask(0)
+    try:
+        result = CliRunner().invoke(main, ["--data", str(sample_folder()), "schedule", "add",
+                                           "--crontab", str(tab), "--cron", "0 9 * * MON",
+                                           "--out", str(tmp_path / "r")])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(tab.stat().st_mode) == 0o600
