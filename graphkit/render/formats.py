@@ -5,11 +5,44 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 #: Cells starting with these are formulas to a spreadsheet (OWASP CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+#: What must never reach a terminal raw: C0 and C1 controls (ESC starts a terminal command, CR
+#: overwrites a line), DEL, and the Unicode marks that reorder or hide text (U+202E turns
+#: "gpj.exe" around, U+2028 breaks a line). Newlines and tabs of the output itself are kept.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e"
+                     "\u2066-\u2069\ufeff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with every control character shown as an escape, so a name in the network can
+    neither command the terminal nor disguise itself. Line breaks and tabs are kept.
+
+    >>> print(terminal_safe("Ann\x1b]0;pwned\x07 Lee\u202e"))
+    Ann\x1b]0;pwned\x07 Lee\u202e
+    """
+    return _UNSAFE.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    r"""A value shown inside one line (a table cell, a list item): line breaks become spaces
+    and other control characters escapes.
+
+    >>> print(one_line("Ann\r\nLee\x1b"))
+    Ann Lee\x1b
+    """
+    return terminal_safe(" ".join(text.replace("\r\n", "\n").splitlines()) if text else text)
 
 
 def safe_cell(value: Any) -> Any:
