@@ -30,7 +30,6 @@ from graphkit.errors import (
 from graphkit.importing import ImportSummary, import_file, init_network
 from graphkit.infer import infer_ties
 from graphkit.io.network import read_network, write_network
-from graphkit.locate import locate_network, sample_folder
 from graphkit.model import (
     Employment,
     Introduction,
@@ -41,8 +40,10 @@ from graphkit.model import (
     Target,
     Tie,
 )
-from graphkit.store import BACKENDS, GraphStore, open_store
+from graphkit.store import BACKENDS, GraphStore
 from graphkit.strength import StrengthModel
+from graphkit.workspace import open_store
+from graphkit.workspace.locate import locate_network, sample_folder
 
 __all__ = [
     "BACKENDS",

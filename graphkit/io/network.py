@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graphkit.errors import ConfigError, GraphkitError, InputError
 from graphkit.io.dates import format_date, parse_date
@@ -31,6 +31,9 @@ from graphkit.model import (
     Target,
     Tie,
 )
+
+if TYPE_CHECKING:
+    from graphkit.workspace.settings import NetworkSettings
 
 CONFIG_FILE = "graphkit.toml"
 
@@ -333,12 +336,12 @@ def read_network(folder: str | Path, problems: Problems | None = None,
         log.info("reading %s (%d bytes)", path, path.stat().st_size)
         return read_text(path)
 
-    def config() -> dict[str, Any]:
-        path = root / CONFIG_FILE
-        if not path.exists():
-            raise InputError(f"missing {CONFIG_FILE}; create the folder with `graphkit init` "
-                             'or write `me = "<your person id>"` into it', path)
-        return parse_config(read_text(path), path)
+    def config() -> NetworkSettings:
+        # graphkit.toml is read by graphkit.workspace.settings, the one place that reads it
+        # (imported here: the workspace layer itself builds on this module).
+        from graphkit.workspace.settings import read_settings
+
+        return read_settings(root)
 
     def people() -> dict[str, Person]:
         if not (root / PEOPLE.name).exists():
@@ -346,10 +349,10 @@ def read_network(folder: str | Path, problems: Problems | None = None,
                              root / PEOPLE.name)
         return parse_people(text(PEOPLE), root / PEOPLE.name, problems)
 
-    settings = attempt(config, {"me": ""})
+    settings = attempt(config, None)
     read = attempt(people, None)
     persons = read or {}
-    me = settings["me"]
+    me = settings.me if settings is not None else ""
     if me and read is not None and me not in persons:
         attempt(lambda: _raise(ConfigError(
             f"{root / CONFIG_FILE}: me = \"{me}\" is not an id in people.csv; set `me` to your "
@@ -369,7 +372,7 @@ def read_network(folder: str | Path, problems: Problems | None = None,
         memberships=attempt(lambda: parse_groups(text(GROUPS), root / GROUPS.name, persons,
                                                  problems), []),
         targets=attempt(lambda: parse_targets(text(TARGETS), root / TARGETS.name, problems), []),
-        settings={k: v for k, v in settings.items() if k != "me"},
+        settings=dict(settings.raw) if settings is not None else {},
     )
     # Counts only: log lines never carry names, notes or other personal data.
     log.info("read %d people, %d organizations, %d jobs, %d ties, %d introductions, "
