@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from graphkit.store import BACKENDS, GraphStore
 #: Above this many bytes of CSV, backend "memory" serves the network from the compact array
 #: store (same answers, cached on disk) instead of a networkx graph.
 ARRAY_THRESHOLD_BYTES = 8 * 1024 * 1024
+
+log = logging.getLogger(__name__)
 
 
 def open_store(folder: str | Path, backend: str = "memory", as_of: date | None = None,
@@ -40,8 +43,11 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
     >>> open_store(sample_folder(), as_of=date(2026, 11, 22)).me().id
     'p-dana-whitfield'
     """
-    if backend == "array" or (backend == "memory" and _csv_bytes(folder)
-                              > ARRAY_THRESHOLD_BYTES):
+    big = backend == "memory" and _csv_bytes(folder) > ARRAY_THRESHOLD_BYTES
+    if big:
+        log.info("over %d bytes of CSV: backend memory serves the network from the array "
+                 "store", ARRAY_THRESHOLD_BYTES)
+    if backend == "array" or big:
         from graphkit.store.array import ArrayStore
         from graphkit.workspace.cache import open_columns
         from graphkit.workspace.locate import sample_folder

@@ -97,12 +97,32 @@ def read_settings(folder: str | Path) -> NetworkSettings:
     return parse_settings(read_text(path), path)
 
 
-def neo4j_table(folder: str | Path) -> Any:
-    """The ``[neo4j]`` table of ``<folder>/graphkit.toml``; None when there is no such file
-    or table (the connection then comes from the environment alone)."""
+def find_settings(folder: str | Path) -> NetworkSettings | None:
+    """Read ``<folder>/graphkit.toml`` if there is one; None when there is not.
+
+    Raises
+    ------
+    InputError
+        when the file is unreadable, is not valid TOML, or names no ``me``.
+    """
     if not (Path(folder) / CONFIG_FILE).is_file():
         return None
-    return read_settings(folder).neo4j
+    return read_settings(folder)
 
 
-__all__ = ["CONFIG_FILE", "NetworkSettings", "neo4j_table", "parse_settings", "read_settings"]
+def neo4j_table(folder: str | Path) -> Any:
+    """The ``[neo4j]`` table of ``<folder>/graphkit.toml``; None when there is no such file
+    or table (the connection then comes from the environment alone).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / CONFIG_FILE).write_text('me = "p-ann"\\n[neo4j]\\nuri = "bolt://db:7687"')
+    >>> neo4j_table(folder), neo4j_table(folder / "elsewhere")
+    ({'uri': 'bolt://db:7687'}, None)
+    """
+    settings = find_settings(folder)
+    return settings.neo4j if settings is not None else None
+
+
+__all__ = ["CONFIG_FILE", "NetworkSettings", "find_settings", "neo4j_table", "parse_settings",
+           "read_settings"]
