@@ -101,8 +101,8 @@ def measure(engine: str, folder: Path, skip: set[str]) -> dict[str, Any]:
     from graphkit.analysis.weak_ties import weak_ties
     from graphkit.io.network import read_network
     from graphkit.io.table import Problems
-    from graphkit.store import open_store
     from graphkit.store.memory import MemoryStore
+    from graphkit.workspace import open_store
 
     out: dict[str, Any] = {"engine": engine, "digests": {}}
     if engine == "graphkit":

@@ -9,7 +9,8 @@ import click
 from graphkit.anonymize import anonymize
 from graphkit.cli.options import Settings, pass_settings, report_problems
 from graphkit.errors import GraphkitError
-from graphkit.io.network import CONFIG_FILE, read_network, write_network
+from graphkit.io.network import read_network, write_network
+from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 
 

@@ -13,8 +13,9 @@ import click
 from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.io.dates import parse_date
 from graphkit.io.table import Problems
-from graphkit.locate import Located, locate_network
-from graphkit.store import BACKENDS, GraphStore, open_store
+from graphkit.store import BACKENDS, GraphStore
+from graphkit.workspace import open_store
+from graphkit.workspace.locate import Located, locate_network
 
 SHOWN_WARNINGS = 10
 

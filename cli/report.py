@@ -8,11 +8,11 @@ from datetime import date
 import click
 
 from graphkit.cli.options import Settings, parse_as_of, pass_settings
-from graphkit.locate import locate_network
-from graphkit.lock import network_lock
 from graphkit.report import ReportRun, run_report
-from graphkit.snapshots import default_state
 from graphkit.store.base import MAX_HOPS
+from graphkit.workspace.locate import locate_network
+from graphkit.workspace.lock import network_lock
+from graphkit.workspace.snapshots import default_state
 
 
 @click.command()

@@ -10,7 +10,6 @@ import click
 
 from graphkit.cli.options import Settings, format_option, pass_settings
 from graphkit.cli.report import report_once
-from graphkit.locate import locate_network
 from graphkit.render.formats import csv_text, json_text
 from graphkit.report import EXIT_NEWS
 from graphkit.schedule import (
@@ -23,8 +22,9 @@ from graphkit.schedule import (
     report_command,
     run_forever,
 )
-from graphkit.snapshots import StateFolder, default_state
 from graphkit.store.base import MAX_HOPS
+from graphkit.workspace.locate import locate_network
+from graphkit.workspace.snapshots import StateFolder, default_state
 
 crontab_option = click.option("--crontab", "tabfile", metavar="FILE", help="Edit this crontab "
                               "file instead of your user crontab (for testing or cron.d).")

@@ -43,8 +43,8 @@ _WHERE = {
     "infer_ties": "graphkit.infer",
     "read_network": "graphkit.io.network",
     "write_network": "graphkit.io.network",
-    "locate_network": "graphkit.locate",
-    "sample_folder": "graphkit.locate",
+    "locate_network": "graphkit.workspace.locate",
+    "sample_folder": "graphkit.workspace.locate",
     "Employment": "graphkit.model",
     "Introduction": "graphkit.model",
     "Membership": "graphkit.model",
@@ -55,7 +55,7 @@ _WHERE = {
     "Tie": "graphkit.model",
     "BACKENDS": "graphkit.store",
     "GraphStore": "graphkit.store",
-    "open_store": "graphkit.store",
+    "open_store": "graphkit.workspace",
     "StrengthModel": "graphkit.strength",
 }
 
@@ -138,7 +138,6 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from graphkit.importing import ImportSummary, import_file, init_network
     from graphkit.infer import infer_ties
     from graphkit.io.network import read_network, write_network
-    from graphkit.locate import locate_network, sample_folder
     from graphkit.model import (
         Employment,
         Introduction,
@@ -149,5 +148,7 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
         Target,
         Tie,
     )
-    from graphkit.store import BACKENDS, GraphStore, open_store
+    from graphkit.store import BACKENDS, GraphStore
     from graphkit.strength import StrengthModel
+    from graphkit.workspace import open_store
+    from graphkit.workspace.locate import locate_network, sample_folder

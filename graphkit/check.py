@@ -38,7 +38,7 @@ def check_network(folder: str | Path, as_of: date | None = None) -> CheckResult:
 
     Examples
     --------
-    >>> from graphkit.locate import sample_folder
+    >>> from graphkit.workspace.locate import sample_folder
     >>> check_network(sample_folder(), date(2026, 11, 22)).exit_status
     0
     """

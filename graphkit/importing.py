@@ -18,16 +18,17 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from graphkit.errors import GraphkitError, InputError
+from graphkit.errors import GraphkitError, InputError, InvalidArgument
 from graphkit.io.contacts import Contact
 from graphkit.io.google import read_google
 from graphkit.io.linkedin import read_linkedin
-from graphkit.io.network import CONFIG_FILE, read_network, write_network
+from graphkit.io.network import read_network, write_network
+from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
-from graphkit.lock import network_lock
 from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
 from graphkit.orgs import OrgIndex, normalize, slug
+from graphkit.workspace.lock import network_lock
 
 READERS: dict[str, Callable[[str | Path, Problems | None], list[Contact]]] = {
     "linkedin": read_linkedin,
@@ -88,13 +89,15 @@ def init_network(folder: str | Path, me_name: str) -> Network:
     ------
     GraphkitError
         when the folder already holds a network.
+    InvalidArgument
+        when ``me_name`` is empty.
     """
     root = Path(folder)
     if (root / CONFIG_FILE).exists():
         raise GraphkitError(f"{root} already holds a network ({CONFIG_FILE} exists); "
                             "use it with --data, or pick another folder")
     if not me_name.strip():
-        raise GraphkitError("--me needs your name")
+        raise InvalidArgument("me", repr(me_name), "your name")
     me = Person(new_id("p", me_name, set()), me_name.strip())
     network = Network(me=me.id, people={me.id: me})
     write_network(root, network)
@@ -287,9 +290,11 @@ def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | No
     ------
     InputError
         for an unreadable file (or any warning, when ``strict``).
+    InvalidArgument
+        for an unknown ``kind``.
     """
     if kind not in READERS:
-        raise GraphkitError(f"unknown import format '{kind}'; valid: {', '.join(READERS)}")
+        raise InvalidArgument("kind", kind, f"one of {', '.join(READERS)}")
     as_of = as_of or date.today()
     if not (Path(folder) / CONFIG_FILE).is_file():
         read_network(folder)  # raises the error that says what is missing

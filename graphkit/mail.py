@@ -89,11 +89,9 @@ class SmtpSettings:
     @classmethod
     def from_network(cls, folder: str | Path) -> SmtpSettings:
         """Settings from ``folder``'s graphkit.toml and the environment."""
-        from graphkit.io.network import CONFIG_FILE, parse_config
-        from graphkit.io.text import read_text
+        from graphkit.io.settings import read_settings
 
-        path = Path(folder) / CONFIG_FILE
-        return cls.from_config(parse_config(read_text(path), path).get("smtp"))
+        return cls.from_config(read_settings(folder).smtp)
 
 
 def compose(sender: str, to: Sequence[str], subject: str, text: str,

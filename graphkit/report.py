@@ -726,7 +726,7 @@ def run_report(store: GraphStore, state: str | Path, fmt: str = "markdown",
     GraphkitError
         for an unknown format, a --since date with no snapshot, or an unwritable folder.
     """
-    from graphkit.snapshots import StateFolder
+    from graphkit.workspace.snapshots import StateFolder
 
     if fmt not in EXTENSIONS:
         raise GraphkitError(f"unknown report format '{fmt}'; use markdown, html or json")

@@ -27,10 +27,10 @@ from pathlib import Path
 
 from graphkit.analysis.paths import path_to
 from graphkit.io.network import read_network
-from graphkit.locate import sample_folder
 from graphkit.model import Employment, Membership, Network, Organization, Person, Target, Tie
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import BoltRunner, Connection, Neo4jStore, load_network
+from graphkit.workspace.locate import sample_folder
 
 AS_OF = date(2026, 11, 22)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from graphkit.io.network import read_network
-from graphkit.locate import sample_folder
 from graphkit.store.memory import MemoryStore
+from graphkit.workspace.locate import sample_folder
 from networks import AS_OF  # noqa: F401  (re-exported for tests)
 
 pytest_plugins = ["neo4j_server"]  # the session's Bolt server (ArcadeDB) for the neo4j backend

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from graphkit.check import check_network
 from graphkit.cli.main import main
-from graphkit.locate import sample_folder
+from graphkit.workspace.locate import sample_folder
 
 AS_OF = date(2026, 11, 22)
 

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphkit.cli.main import main
-from graphkit.locate import sample_folder
+from graphkit.workspace.locate import sample_folder
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 AS_OF = ["--as-of", "2026-11-22"]

@@ -14,7 +14,7 @@ from test_importers import FIXTURES
 
 from graphkit.errors import GraphkitError
 from graphkit.importing import import_file, init_network
-from graphkit.lock import network_lock
+from graphkit.workspace.lock import network_lock
 
 
 def test_killed_between_write_and_rename_leaves_the_old_file_intact(tmp_path):

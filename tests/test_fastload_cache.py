@@ -19,8 +19,8 @@ from graphkit.io.fastload import read_columns
 from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.model.columns import NetworkColumns, columns_of
-from graphkit.store import open_store
-from graphkit.store.cache import CACHE_DIR, open_columns
+from graphkit.workspace import open_store
+from graphkit.workspace.cache import CACHE_DIR, open_columns
 from networks import AS_OF
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -197,7 +197,7 @@ def test_import_of_empty_file_is_refused(mynet, tmp_path):
 
 
 def test_sample_exports_rebuild_the_sample_people(tmp_path):
-    from graphkit.locate import sample_folder
+    from graphkit.workspace.locate import sample_folder
 
     exports = sample_folder() / "exports"
     folder = tmp_path / "net"

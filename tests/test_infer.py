@@ -9,7 +9,7 @@ import pytest
 from graphkit.analysis.paths import path_to
 from graphkit.infer import infer_ties, with_inferred_ties
 from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
-from graphkit.store import open_store
+from graphkit.workspace import open_store
 
 
 def _network() -> Network:

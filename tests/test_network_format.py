@@ -156,3 +156,25 @@ def test_empty_and_invalid_files(tmp_path):
     (folder / "graphkit.toml").write_text("me = \n")
     with pytest.raises(InputError, match="invalid TOML"):
         read_network(folder)
+
+
+def test_settings_are_read_in_one_place(tmp_path):
+    from graphkit.io.settings import find_settings, neo4j_table, read_settings
+
+    folder = make(tmp_path / "n")
+    (folder / "graphkit.toml").write_text('me = "me"\n[strength]\nhalf_life_days = 90\n'
+                                          '[neo4j]\nuri = "bolt://db:7687"\n')
+    settings = read_settings(folder)
+    assert (settings.me, settings.smtp, settings.path) == ("me", None,
+                                                           folder / "graphkit.toml")
+    assert settings.strength_model().half_life_days == 90
+    assert neo4j_table(folder) == {"uri": "bolt://db:7687"}
+    assert read_network(folder).settings == settings.raw == {
+        "strength": {"half_life_days": 90}, "neo4j": {"uri": "bolt://db:7687"}}
+    (folder / "graphkit.toml").write_text('me = "me"\n[smtp\n')
+    with pytest.raises(InputError, match=r"graphkit.toml: invalid TOML .*line 2"):
+        read_settings(folder)
+    (folder / "graphkit.toml").unlink()
+    assert find_settings(folder) is None and neo4j_table(folder) is None
+    with pytest.raises(InputError, match="missing graphkit.toml"):
+        read_settings(folder)

@@ -14,7 +14,6 @@ from click.testing import CliRunner
 
 from graphkit.cli.main import main
 from graphkit.errors import GraphkitError
-from graphkit.locate import sample_folder
 from graphkit.schedule import (
     add_entry,
     check_cron,
@@ -24,6 +23,7 @@ from graphkit.schedule import (
     report_command,
     run_forever,
 )
+from graphkit.workspace.locate import sample_folder
 
 OTHER = "30 2 * * * /usr/local/bin/backup --quiet # nightly backup\n"
 
@@ -158,7 +158,9 @@ def test_foreground_scheduler_fires_on_the_cron_times():
 def test_no_control_character_reaches_the_crontab(tmp_path, option, value):
     tab = tmp_path / "crontab"
     tab.write_text("0 1 * * * backup\n")
-    args = ["--data", str(sample_folder()), "schedule", "add", "--crontab", str(tab)]
+    net = tmp_path / "net"
+    shutil.copytree(sample_folder(), net)
+    args = ["--data", str(net), "schedule", "add", "--crontab", str(tab)]
     args += ["--cron", "0 9 * * MON"] if option != "--cron" else []
     args += [option, value] + (["--out", str(tmp_path / "r")] if option != "--out" else [])
     result = CliRunner().invoke(main, args)
@@ -179,14 +181,18 @@ def test_a_data_folder_with_a_newline_is_refused(tmp_path):
     assert not tab.exists() or "pwned" not in tab.read_text()
 
 
-def test_a_crontab_file_is_private(tmp_path):
+def test_a_crontab_file_and_state_folder_are_private(tmp_path):
     tab = tmp_path / "crontab"
+    net = tmp_path / "net"
+    shutil.copytree(sample_folder(), net)
     old = os.umask(0)
     try:
-        result = CliRunner().invoke(main, ["--data", str(sample_folder()), "schedule", "add",
+        result = CliRunner().invoke(main, ["--data", str(net), "schedule", "add",
                                            "--crontab", str(tab), "--cron", "0 9 * * MON",
                                            "--out", str(tmp_path / "r")])
     finally:
         os.umask(old)
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(tab.stat().st_mode) == 0o600
+    for folder in (net / ".graphkit", net / ".graphkit" / "state"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -10,8 +10,8 @@ import pytest
 
 from graphkit.errors import GraphkitError
 from graphkit.report import run_report
-from graphkit.snapshots import StateFolder, default_state
-from graphkit.store import open_store
+from graphkit.workspace import open_store
+from graphkit.workspace.snapshots import StateFolder, default_state
 
 
 def test_a_held_lock_makes_another_run_fail_clearly(tmp_path):

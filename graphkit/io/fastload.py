@@ -35,12 +35,12 @@ from graphkit.io.network import (
     TARGETS,
     TIES,
     FileSpec,
-    parse_config,
     parse_introductions,
     parse_organizations,
     parse_targets,
     read_network,
 )
+from graphkit.io.settings import read_settings
 from graphkit.io.table import Problems, sniff_delimiter
 from graphkit.io.text import read_text
 from graphkit.model import STAGES, Extra
@@ -192,7 +192,7 @@ def read_columns(folder: str | Path, problems: Problems | None = None) -> Networ
 
     Examples
     --------
-    >>> from graphkit.locate import sample_folder
+    >>> from graphkit.workspace.locate import sample_folder
     >>> cols = read_columns(sample_folder())
     >>> cols.me in cols.person_ids, len(cols.tie_a) > 100
     (True, True)
@@ -214,8 +214,8 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
     config_path, people_path = root / CONFIG_FILE, root / PEOPLE.name
     if not (root.is_dir() and config_path.exists() and people_path.exists()):
         raise NotClean
-    config = parse_config(read_text(config_path), config_path)
-    me = config["me"]
+    settings = read_settings(root)
+    me = settings.me
     ids, person_text, person_extra = _people(people_path)
     index = {p: i for i, p in enumerate(ids)}
     if me not in index:
@@ -321,7 +321,7 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
         group_names=group_names, member_person=member_person[order],
         member_group=member_group[order],
         introductions=introductions, targets=targets,
-        settings={k: v for k, v in config.items() if k != "me"},
+        settings=dict(settings.raw),
     )
 
 

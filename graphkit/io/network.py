@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, TypeVar
 
 from graphkit.errors import ConfigError, GraphkitError, InputError
 from graphkit.io.dates import format_date, parse_date
+from graphkit.io.settings import CONFIG_FILE, NetworkSettings, read_settings
 from graphkit.io.table import Problems, Row, parse_table, write_table
 from graphkit.io.text import atomic_write, read_text
 from graphkit.model import (
@@ -31,8 +31,6 @@ from graphkit.model import (
     Target,
     Tie,
 )
-
-CONFIG_FILE = "graphkit.toml"
 
 log = logging.getLogger(__name__)
 
@@ -65,22 +63,6 @@ TARGETS = FileSpec("targets.csv", ("organization",), ("priority", "status", "not
 FILES = (PEOPLE, ORGANIZATIONS, EMPLOYMENT, TIES, INTRODUCTIONS, GROUPS, TARGETS)
 
 T = TypeVar("T")
-
-
-def parse_config(text: str, path: str | Path = CONFIG_FILE) -> dict[str, Any]:
-    """Parse graphkit.toml; it must name ``me``.
-
-    >>> parse_config('me = "p-ann"')["me"]
-    'p-ann'
-    """
-    try:
-        config = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"invalid TOML ({exc}); fix the syntax", path) from None
-    me = config.get("me")
-    if not isinstance(me, str) or not me.strip():
-        raise InputError('missing `me = "<person id>"`; name the person id that is you', path)
-    return config
 
 
 def _date(row: Row, column: str, path: Path, problems: Problems) -> tuple[bool, Any]:
@@ -333,12 +315,8 @@ def read_network(folder: str | Path, problems: Problems | None = None,
         log.info("reading %s (%d bytes)", path, path.stat().st_size)
         return read_text(path)
 
-    def config() -> dict[str, Any]:
-        path = root / CONFIG_FILE
-        if not path.exists():
-            raise InputError(f"missing {CONFIG_FILE}; create the folder with `graphkit init` "
-                             'or write `me = "<your person id>"` into it', path)
-        return parse_config(read_text(path), path)
+    def config() -> NetworkSettings:
+        return read_settings(root)  # the one place graphkit.toml is read
 
     def people() -> dict[str, Person]:
         if not (root / PEOPLE.name).exists():
@@ -346,10 +324,10 @@ def read_network(folder: str | Path, problems: Problems | None = None,
                              root / PEOPLE.name)
         return parse_people(text(PEOPLE), root / PEOPLE.name, problems)
 
-    settings = attempt(config, {"me": ""})
+    settings = attempt(config, None)
     read = attempt(people, None)
     persons = read or {}
-    me = settings["me"]
+    me = settings.me if settings is not None else ""
     if me and read is not None and me not in persons:
         attempt(lambda: _raise(ConfigError(
             f"{root / CONFIG_FILE}: me = \"{me}\" is not an id in people.csv; set `me` to your "
@@ -369,7 +347,7 @@ def read_network(folder: str | Path, problems: Problems | None = None,
         memberships=attempt(lambda: parse_groups(text(GROUPS), root / GROUPS.name, persons,
                                                  problems), []),
         targets=attempt(lambda: parse_targets(text(TARGETS), root / TARGETS.name, problems), []),
-        settings={k: v for k, v in settings.items() if k != "me"},
+        settings=dict(settings.raw) if settings is not None else {},
     )
     # Counts only: log lines never carry names, notes or other personal data.
     log.info("read %d people, %d organizations, %d jobs, %d ties, %d introductions, "

@@ -1,76 +1,12 @@
-"""Storage backends behind one protocol; :func:`open_store` picks one by name."""
+"""Storage backends behind one protocol (:mod:`graphkit.store.base`).
+
+:func:`graphkit.workspace.open_store` opens a network folder with one of :data:`BACKENDS`.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
-from graphkit.errors import ConfigError
-from graphkit.io.network import read_network
-from graphkit.io.table import Problems
 from graphkit.store.base import BestPath, GraphStore, TieView
 
 BACKENDS = ("memory", "array", "neo4j")
 
-#: Above this many bytes of CSV, backend "memory" serves the network from the compact array
-#: store (same answers, cached on disk) instead of a networkx graph.
-ARRAY_THRESHOLD_BYTES = 8 * 1024 * 1024
-
-__all__ = ["BACKENDS", "BestPath", "GraphStore", "TieView", "open_store"]
-
-
-def open_store(folder: str | Path, backend: str = "memory", as_of: date | None = None,
-               problems: Problems | None = None, infer: bool = False) -> GraphStore:
-    """Open the network in ``folder`` with the named backend.
-
-    ``memory`` is a networkx graph, or for networks over :data:`ARRAY_THRESHOLD_BYTES` of CSV
-    the compact array store (cached in ``<folder>/.graphkit/cache``); ``array`` is always the
-    array store. Every backend gives the same answers.
-
-    With ``infer``, ties inferred from shared employers and small groups are added
-    (see :mod:`graphkit.infer`), labelled ``source = "inferred"``.
-
-    ``as_of`` defaults to today; the neo4j backend takes the date its database was loaded for
-    (and refuses another date, or another ``infer``: strengths are computed at load).
-
-    Raises
-    ------
-    ConfigError
-        for an unknown backend name (the message lists the valid ones).
-    """
-    if backend == "array" or (backend == "memory" and _csv_bytes(folder)
-                              > ARRAY_THRESHOLD_BYTES):
-        from graphkit.locate import sample_folder
-        from graphkit.store.array import ArrayStore
-        from graphkit.store.cache import open_columns
-
-        if infer:  # inferred ties are computed on records, not cached
-            from graphkit.infer import with_inferred_ties
-            from graphkit.model.columns import columns_of
-
-            network = with_inferred_ties(read_network(folder, problems))
-            return ArrayStore(columns_of(network), as_of or date.today())
-        # The bundled sample lives inside the installed package: never write a cache there.
-        bundled = Path(folder).resolve() == sample_folder().resolve()
-        cols, index = open_columns(folder, problems, use_cache=not bundled)
-        return ArrayStore(cols, as_of or date.today(), index=index)
-    if backend == "memory":
-        from graphkit.store.memory import MemoryStore
-
-        network = read_network(folder, problems)
-        if infer:
-            from graphkit.infer import with_inferred_ties
-
-            network = with_inferred_ties(network)
-        return MemoryStore(network, as_of or date.today())
-    if backend == "neo4j":
-        from graphkit.store.neo4j import open_neo4j_store
-
-        return open_neo4j_store(folder, as_of, infer=infer)
-    raise ConfigError(f"unknown backend '{backend}'; valid backends: {', '.join(BACKENDS)}")
-
-
-def _csv_bytes(folder: str | Path) -> int:
-    """The total size of the network's CSV files (0 for a folder that does not exist)."""
-    root = Path(folder)
-    return sum(p.stat().st_size for p in root.glob("*.csv")) if root.is_dir() else 0
+__all__ = ["BACKENDS", "BestPath", "GraphStore", "TieView"]

@@ -37,7 +37,8 @@ from typing import Any, Protocol, TypeVar
 from tqdm import tqdm
 
 from graphkit.errors import BackendUnavailable, ConfigError, GraphkitError
-from graphkit.io.network import CONFIG_FILE, parse_config, read_network
+from graphkit.io.network import read_network
+from graphkit.io.settings import CONFIG_FILE, parse_config
 from graphkit.io.table import Problems
 from graphkit.io.text import read_text
 from graphkit.model import Employment, Introduction, Network, Organization, Person, Target, Tie

@@ -29,9 +29,9 @@ from typing import Any
 import numpy as np
 
 from graphkit.io.fastload import read_columns
-from graphkit.io.network import CONFIG_FILE, FILES, parse_config
+from graphkit.io.network import FILES
+from graphkit.io.settings import CONFIG_FILE, read_settings
 from graphkit.io.table import Problem, Problems
-from graphkit.io.text import read_text
 from graphkit.model import Introduction, Organization, Target
 from graphkit.model.columns import PERSON_FIELDS, NetworkColumns
 from graphkit.store.array import ArrayIndex, build_index
@@ -181,7 +181,7 @@ def open_columns(folder: str | Path, problems: Problems | None = None,
     Examples
     --------
     >>> import shutil, tempfile
-    >>> from graphkit.locate import sample_folder
+    >>> from graphkit.workspace.locate import sample_folder
     >>> folder = Path(tempfile.mkdtemp()) / "net"
     >>> _ = shutil.copytree(sample_folder(), folder)
     >>> cols, index = open_columns(folder)           # builds and writes the cache
@@ -194,11 +194,11 @@ def open_columns(folder: str | Path, problems: Problems | None = None,
     config_path = root / CONFIG_FILE
     cache = root / CACHE_DIR
     if use_cache and config_path.exists() and (cache / "index.json").exists():
-        config = parse_config(read_text(config_path), config_path)
-        found = _cached(root, cache, {k: v for k, v in config.items() if k != "me"})
-        if found is not None and _has(found[0].person_ids, config["me"]):
+        settings = read_settings(root)
+        found = _cached(root, cache, dict(settings.raw))
+        if found is not None and _has(found[0].person_ids, settings.me):
             cols, index, kept = found
-            cols.me = config["me"]
+            cols.me = settings.me
             for problem in kept:
                 problems.warn(problem.path, problem.line, problem.column, problem.message)
             return cols, index

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from graphkit.errors import GraphkitError
+from graphkit.workspace.transaction import WriteError, make_private_dir
 from graphkit.io.text import atomic_write
 
 LOCK_FILE = "state.lock"
@@ -85,10 +86,9 @@ class StateFolder:
     def ensure(self) -> None:
         """Create the folder (0700) if needed."""
         try:
-            self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as exc:
-            raise GraphkitError(f"cannot create the state folder {self.path}: "
-                                f"{exc.strerror or exc}; choose another with --state DIR") from None
+            make_private_dir(self.path)
+        except WriteError as exc:
+            raise GraphkitError(f"{exc}; choose another state folder (--state DIR)") from None
 
     @contextmanager
     def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from graphkit.io.network import CONFIG_FILE
+from graphkit.io.settings import CONFIG_FILE
 
 ENV_VAR = "GRAPHKIT_DATA"
 

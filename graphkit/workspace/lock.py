@@ -9,15 +9,14 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from graphkit.errors import GraphkitError
+from graphkit.workspace.transaction import make_private_dir
 
 STATE_DIR = ".graphkit"
 
 
 def state_dir(folder: str | Path) -> Path:
     """graphkit's own folder inside a network folder (created 0700)."""
-    path = Path(folder) / STATE_DIR
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return path
+    return make_private_dir(Path(folder) / STATE_DIR)
 
 
 @contextmanager

@@ -1,0 +1,84 @@
+"""Opening the network in a folder with a storage backend: :func:`open_store`."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from graphkit.errors import InvalidArgument
+from graphkit.io.network import read_network
+from graphkit.io.table import Problems
+from graphkit.store import BACKENDS, GraphStore
+
+#: Above this many bytes of CSV, backend "memory" serves the network from the compact array
+#: store (same answers, cached on disk) instead of a networkx graph.
+ARRAY_THRESHOLD_BYTES = 8 * 1024 * 1024
+
+log = logging.getLogger(__name__)
+
+
+def open_store(folder: str | Path, backend: str = "memory", as_of: date | None = None,
+               problems: Problems | None = None, infer: bool = False) -> GraphStore:
+    """Open the network in ``folder`` with the named backend.
+
+    ``memory`` is a networkx graph, or for networks over :data:`ARRAY_THRESHOLD_BYTES` of CSV
+    the compact array store (cached in ``<folder>/.graphkit/cache``); ``array`` is always the
+    array store. Every backend gives the same answers.
+
+    With ``infer``, ties inferred from shared employers and small groups are added
+    (see :mod:`graphkit.infer`), labelled ``source = "inferred"``.
+
+    ``as_of`` defaults to today; the neo4j backend takes the date its database was loaded for
+    (and refuses another date, or another ``infer``: strengths are computed at load).
+
+    Raises
+    ------
+    InvalidArgument
+        for an unknown backend name (the message lists the valid ones).
+
+    Examples
+    --------
+    >>> from graphkit.workspace.locate import sample_folder
+    >>> open_store(sample_folder(), as_of=date(2026, 11, 22)).me().id
+    'p-dana-whitfield'
+    """
+    big = backend == "memory" and _csv_bytes(folder) > ARRAY_THRESHOLD_BYTES
+    if big:
+        log.info("over %d bytes of CSV: backend memory serves the network from the array "
+                 "store", ARRAY_THRESHOLD_BYTES)
+    if backend == "array" or big:
+        from graphkit.store.array import ArrayStore
+        from graphkit.workspace.cache import open_columns
+        from graphkit.workspace.locate import sample_folder
+
+        if infer:  # inferred ties are computed on records, not cached
+            from graphkit.infer import with_inferred_ties
+            from graphkit.model.columns import columns_of
+
+            network = with_inferred_ties(read_network(folder, problems))
+            return ArrayStore(columns_of(network), as_of or date.today())
+        # The bundled sample lives inside the installed package: never write a cache there.
+        bundled = Path(folder).resolve() == sample_folder().resolve()
+        cols, index = open_columns(folder, problems, use_cache=not bundled)
+        return ArrayStore(cols, as_of or date.today(), index=index)
+    if backend == "memory":
+        from graphkit.store.memory import MemoryStore
+
+        network = read_network(folder, problems)
+        if infer:
+            from graphkit.infer import with_inferred_ties
+
+            network = with_inferred_ties(network)
+        return MemoryStore(network, as_of or date.today())
+    if backend == "neo4j":
+        from graphkit.store.neo4j import open_neo4j_store
+
+        return open_neo4j_store(folder, as_of, infer=infer)
+    raise InvalidArgument("backend", backend, f"one of {', '.join(BACKENDS)}")
+
+
+def _csv_bytes(folder: str | Path) -> int:
+    """The total size of the network's CSV files (0 for a folder that does not exist)."""
+    root = Path(folder)
+    return sum(p.stat().st_size for p in root.glob("*.csv")) if root.is_dir() else 0
