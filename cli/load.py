@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from typing import Any
+
 import click
 
 from graphkit.cli.options import Settings, pass_settings, report_problems
@@ -31,7 +35,22 @@ def load(settings: Settings, replace: bool, batch_size: int) -> None:
 
     problems = Problems(strict=settings.strict)
     summary = load_folder(settings.located().path, settings.as_of, problems,
-                          batch_size=batch_size, replace=replace, progress=True,
-                          infer=settings.infer)
+                          batch_size=batch_size, replace=replace, progress=progress_bar,
+                          infer=settings.infer, prompt=password_prompt())
     report_problems(problems)
     click.echo("\n".join(summary.lines()))
+
+
+def password_prompt() -> Callable[[str], str] | None:
+    """Ask for the Neo4j password without echoing it, when stdin is a terminal."""
+    import getpass
+
+    return getpass.getpass if sys.stdin is not None and sys.stdin.isatty() else None
+
+
+def progress_bar(total: int) -> Any:
+    """The progress bar of a load, on stderr (tqdm leaves it out when stderr is no terminal)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="loading", unit=" rows", file=sys.stderr, leave=False,
+                disable=None)
