@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 import click
 
-from graphkit.cli.options import Settings, pass_settings, report_problems
+from graphkit.cli.options import Settings, pass_settings, password_prompt, report_problems
 from graphkit.io.table import Problems
 
 
@@ -27,11 +30,19 @@ def load(settings: Settings, replace: bool, batch_size: int) -> None:
     """
     if settings.backend != "neo4j":
         raise click.UsageError("load copies the network into a database: add --backend neo4j")
-    from graphkit.store.neo4j import load_folder
+    from graphkit.workspace.load import load_folder
 
     problems = Problems(strict=settings.strict)
     summary = load_folder(settings.located().path, settings.as_of, problems,
-                          batch_size=batch_size, replace=replace, progress=True,
-                          infer=settings.infer)
+                          batch_size=batch_size, replace=replace, progress=progress_bar,
+                          infer=settings.infer, prompt=password_prompt())
     report_problems(problems)
     click.echo("\n".join(summary.lines()))
+
+
+def progress_bar(total: int) -> Any:
+    """The progress bar of a load, on stderr (tqdm leaves it out when stderr is no terminal)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="loading", unit=" rows", file=sys.stderr, leave=False,
+                disable=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -43,7 +44,7 @@ class Settings:
         """Open the store, reporting any problems in the network files on stderr."""
         problems = Problems(strict=self.strict)
         store = open_store(self.located().path, self.backend, self.as_of, problems,
-                           infer=self.infer)
+                           infer=self.infer, prompt=password_prompt())
         report_problems(problems)
         return store
 
@@ -151,3 +152,10 @@ def flag(parameter: str) -> str:
     '--max-hops'
     """
     return "--" + parameter.replace("_", "-")
+
+
+def password_prompt() -> Callable[[str], str] | None:
+    """Ask for the Neo4j password without echoing it, when stdin is a terminal."""
+    import getpass
+
+    return getpass.getpass if sys.stdin is not None and sys.stdin.isatty() else None

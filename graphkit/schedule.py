@@ -36,10 +36,11 @@ def check_crontab_value(value: str, what: str) -> str:
 
     >>> check_crontab_value("/home/dana/reports", "out")
     '/home/dana/reports'
-    >>> check_crontab_value("/tmp/o\\n* * * * * touch /tmp/pwned", "out")
-    Traceback (most recent call last):
-    ...
-    graphkit.errors.InvalidArgument: out must be free of control characters (newline, carriage return, NUL, ...), not '/tmp/o\\n* * * * * touch /tmp/pwned'
+    >>> try:
+    ...     check_crontab_value("/tmp/o\\n* * * * * touch /tmp/pwned", "out")
+    ... except InvalidArgument as exc:
+    ...     print(exc.parameter, exc.value)
+    out '/tmp/o\\n* * * * * touch /tmp/pwned'
     """
     if _CONTROL.search(value):
         raise InvalidArgument(what, repr(value), "free of control characters (newline, "

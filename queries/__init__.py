@@ -1,1 +1,1 @@
-"""Cypher queries, one file per query (see graphkit.store.neo4j)."""
+"""Cypher queries, one file per query (see graphkit.store.neo4j.queries)."""

@@ -17,7 +17,7 @@ from graphkit.io.network import read_network, write_network
 from graphkit.model import Employment, Membership, Network, Organization, Person, Target, Tie
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import BoltRunner, Neo4jStore, load_network
-from graphkit.store.queries import parse_query
+from graphkit.store.neo4j.queries import parse_query
 from networks import AS_OF, random_network
 
 

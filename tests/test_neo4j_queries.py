@@ -8,20 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.errors import ConfigError, GraphkitError, InputError
+from graphkit.errors import ConfigError, GraphkitError, InputError, InvalidArgument
 from graphkit.model import Network, Organization, Person, Tie
 from graphkit.store.memory import MemoryStore
-from graphkit.store.neo4j import (
-    LABELS,
-    REL_TYPES,
-    SCHEMA,
-    Neo4jStore,
-    Result,
-    check_params,
-    connection_settings,
-    load_network,
-)
-from graphkit.store.queries import Query, labels_in, load_queries, parse_query
+from graphkit.store.neo4j import Neo4jStore, load_network
+from graphkit.store.neo4j.connection import connection_settings
+from graphkit.store.neo4j.load import SCHEMA
+from graphkit.store.neo4j.queries import Query, labels_in, load_queries, parse_query
+from graphkit.store.neo4j.records import LABELS, REL_TYPES
+from graphkit.store.neo4j.runner import Result, check_params
 from networks import AS_OF, random_network
 
 QUERIES = load_queries()
@@ -275,9 +270,10 @@ def test_load_sends_hostile_names_only_as_parameters():
 
 
 def test_load_refuses_a_zero_batch_size():
-    with pytest.raises(ConfigError, match="--batch-size must be at least 1"):
+    with pytest.raises(InvalidArgument, match="batch_size must be at least 1") as raised:
         load_network(RecordingRunner(), random_network(1, people=3, ties=2), AS_OF,
                      batch_size=0)
+    assert raised.value.message("--batch-size") == "--batch-size must be at least 1, not 0"
 
 
 # --- connection settings -----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,8 @@ log = logging.getLogger(__name__)
 
 
 def open_store(folder: str | Path, backend: str = "memory", as_of: date | None = None,
-               problems: Problems | None = None, infer: bool = False) -> GraphStore:
+               problems: Problems | None = None, infer: bool = False, *,
+               prompt: Callable[[str], str] | None = None) -> GraphStore:
     """Open the network in ``folder`` with the named backend.
 
     ``memory`` is a networkx graph, or for networks over :data:`ARRAY_THRESHOLD_BYTES` of CSV
@@ -30,7 +32,8 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
     (see :mod:`graphkit.infer`), labelled ``source = "inferred"``.
 
     ``as_of`` defaults to today; the neo4j backend takes the date its database was loaded for
-    (and refuses another date, or another ``infer``: strengths are computed at load).
+    (and refuses another date, or another ``infer``: strengths are computed at load); its
+    password comes from ``NEO4J_PASSWORD``, else from ``prompt`` when given.
 
     Raises
     ------
@@ -72,9 +75,13 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
             network = with_inferred_ties(network)
         return MemoryStore(network, as_of or date.today())
     if backend == "neo4j":
+        from graphkit.io.settings import find_settings
         from graphkit.store.neo4j import open_neo4j_store
 
-        return open_neo4j_store(folder, as_of, infer=infer)
+        settings = find_settings(folder)
+        return open_neo4j_store(settings.neo4j if settings else None,
+                                settings.strength_model() if settings else None, as_of, infer,
+                                prompt=prompt)
     raise InvalidArgument("backend", backend, f"one of {', '.join(BACKENDS)}")
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from graphkit.errors import GraphkitError
-from graphkit.workspace.transaction import WriteError, make_private_dir
 from graphkit.io.text import atomic_write
+from graphkit.workspace.transaction import WriteError, make_private_dir
 
 LOCK_FILE = "state.lock"
 LOCK_TIMEOUT = 120.0

@@ -9,7 +9,7 @@ Each file starts with header comments::
 Values always travel as ``$params``. Cypher cannot take a parameter as the bound of a
 variable-length pattern, so a bound is a *literal slot*: :meth:`Query.text_for` fills it with
 an ``int`` and nothing else. Labels and relationship types are written in the files themselves
-and must come from the whitelist in :mod:`graphkit.store.neo4j`.
+and must come from the whitelist in :mod:`graphkit.store.neo4j.records`.
 """
 
 from __future__ import annotations

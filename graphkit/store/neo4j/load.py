@@ -1,0 +1,206 @@
+"""Loading a network into Neo4j: batched, idempotent, and marked complete only at the end."""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from graphkit.errors import InvalidArgument
+from graphkit.model import Network
+from graphkit.store.base import TieView
+from graphkit.store.neo4j.queries import Query, load_queries
+from graphkit.store.neo4j.records import _model_text, _props, _tie_props
+from graphkit.store.neo4j.runner import QueryRunner, Result
+from graphkit.strength import StrengthModel
+
+#: Rows per UNWIND batch when loading (one transaction each).
+DEFAULT_BATCH_SIZE = 5000
+#: Schema statements, run before anything is loaded.
+SCHEMA = ("schema_person_id", "schema_organization_id", "schema_group_name",
+          "schema_introduction_seq", "schema_target_seq", "schema_meta_id")
+
+
+class ProgressBar(Protocol):
+    """What a load tells about its progress: ``update(rows)`` after each batch."""
+
+    def update(self, n: int) -> Any: ...
+
+
+#: Makes the progress bar of a load: called with the number of rows to write, returns a context
+#: manager whose value is a :class:`ProgressBar` (the command line passes a tqdm bar).
+Progress = Callable[[int], AbstractContextManager[ProgressBar]]
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+
+def _no_progress(total: int) -> AbstractContextManager[ProgressBar]:
+    return contextlib.nullcontext(_NoBar())
+
+
+@dataclass
+class KindCount:
+    """How many records of one kind the network has, and what a load created and removed."""
+
+    kind: str
+    total: int
+    created: int = 0
+    removed: int = 0
+
+
+@dataclass
+class LoadSummary:
+    """What ``load`` did."""
+
+    where: str
+    as_of: date
+    counts: list[KindCount]
+    cleared: int = 0
+
+    def lines(self) -> list[str]:
+        """Human-readable lines, one per kind of record."""
+        out = [f"loaded into Neo4j at {self.where}, tie strengths as of {self.as_of}"]
+        if self.cleared:
+            out.append(f"  --replace: {self.cleared} graphkit nodes deleted first")
+        width = max(len(c.kind) for c in self.counts)
+        for c in self.counts:
+            out.append(f"  {c.kind:<{width}} {c.total:>8}  ({c.created} new, {c.removed} removed)")
+        return out
+
+
+def scored_ties(network: Network, as_of: date, model: StrengthModel) -> list[TieView]:
+    """Every tie of ``network`` with its strength and evidence on ``as_of``, by key.
+
+    Scored as the memory store scores them (:meth:`StrengthModel.score` with the groups both
+    people belong to); of two records of the same pair, the later one counts.
+    """
+    groups: dict[str, set[str]] = defaultdict(set)
+    for m in network.memberships:
+        groups[m.person_id].add(m.group)
+    views: dict[tuple[str, str], TieView] = {}
+    for tie in network.ties:
+        shared = tuple(sorted(groups[tie.person_a] & groups[tie.person_b]))
+        scored = model.score(tie, as_of, shared)
+        views[tie.key] = TieView(tie, scored.strength, scored.evidence)
+    return [views[key] for key in sorted(views)]
+
+
+def load_network(runner: QueryRunner, network: Network, as_of: date, *,
+                 batch_size: int = DEFAULT_BATCH_SIZE, replace: bool = False, source: str = "",
+                 progress: Progress | None = None, inferred: bool = False,
+                 queries: Mapping[str, Query] | None = None) -> LoadSummary:
+    """Copy ``network`` into the database behind ``runner``, with tie strengths for ``as_of``.
+
+    Constraints first, then batched ``UNWIND $rows MERGE`` (one transaction per batch), then
+    the records the network no longer has are deleted. Re-running changes nothing; a load that
+    was interrupted leaves the database marked incomplete (stores refuse it) and re-running it
+    completes it. ``replace`` deletes graphkit's own nodes
+    (:data:`~graphkit.store.neo4j.records.LABELS`) first.
+    ``inferred`` records that ``network`` includes inferred ties (``graphkit --infer``).
+    ``progress``, when given, makes the bar told about every batch written (see
+    :data:`Progress`).
+
+    Raises
+    ------
+    InvalidArgument
+        for a batch size below 1.
+    BackendUnavailable, GraphkitError
+        when the server fails (naming the URI, or the query file).
+    """
+    if batch_size < 1:
+        raise InvalidArgument("batch_size", batch_size, "at least 1")
+    q = dict(queries or load_queries())
+
+    def run(name: str, write: bool = False, **params: Any) -> Result:
+        return runner.run(q[name], params, write=write)
+
+    for name in SCHEMA:
+        run(name, write=True)
+    cleared = 0
+    if replace:
+        while True:
+            deleted = run("clear_graphkit", write=True, batch_size=batch_size)
+            n = deleted.records[0]["deleted"] if deleted.records else 0
+            cleared += n
+            if n == 0:
+                break
+    run("begin_load", write=True, as_of=as_of.isoformat())
+
+    model = StrengthModel.from_settings(network.settings.get("strength"))
+    orgs = [_props(o, seq=i) for i, o in enumerate(network.organizations.values())]
+    people = [_props(p) for p in network.people.values()]
+    groups = sorted({m.group for m in network.memberships})
+    memberships = {(m.person_id, m.group): _props(m, omit=("person_id", "group"))
+                   for m in network.memberships}
+    jobs: list[dict[str, Any]] = []
+    seen: Counter[tuple[str, str]] = Counter()
+    for seq, job in enumerate(network.employment):
+        n = seen[job.person_id, job.org_id]
+        seen[job.person_id, job.org_id] += 1
+        jobs.append({"person_id": job.person_id, "org_id": job.org_id,
+                     "props": _props(job, omit=("person_id", "org_id"), n=n, seq=seq,
+                                     current=job.current)})
+    ties = [{"lo": v.tie.key[0], "hi": v.tie.key[1], "props": _tie_props(v)}
+            for v in scored_ties(network, as_of, model)]
+    intros = [_props(x, seq=i) for i, x in enumerate(network.introductions)]
+    targets = [_props(t, seq=i) for i, t in enumerate(network.targets)]
+    membership_rows = [{"person_id": p, "group": g, "props": props}
+                       for (p, g), props in memberships.items()]
+
+    plan: list[tuple[str, str, list[dict[str, Any]], str]] = [
+        ("organizations", "merge_organizations", orgs, "nodes_created"),
+        ("people", "merge_people", people, "nodes_created"),
+        ("groups", "merge_groups", [{"name": g} for g in groups], "nodes_created"),
+        ("memberships", "merge_memberships", membership_rows, "relationships_created"),
+        ("jobs", "merge_jobs", jobs, "relationships_created"),
+        ("ties", "merge_ties", ties, "relationships_created"),
+        ("introductions", "merge_introductions", intros, "nodes_created"),
+        ("targets", "merge_targets", targets, "nodes_created"),
+    ]
+    counts = {kind: KindCount(kind, len(rows)) for kind, _, rows, _ in plan}
+    bar = (progress or _no_progress)(sum(len(rows) for _, _, rows, _ in plan))
+    with bar as shown:
+        for kind, name, rows, counter in plan:
+            for start in range(0, len(rows), batch_size):
+                batch = rows[start:start + batch_size]
+                counts[kind].created += run(name, write=True, rows=batch).counters.get(counter, 0)
+                shown.update(len(batch))
+
+    # Remove what the network no longer has: relationships before the nodes they hang on.
+    wanted: list[tuple[str, str, str, set[Any]]] = [
+        ("ties", "tie_keys", "delete_ties", {(t["lo"], t["hi"]) for t in ties}),
+        ("jobs", "job_keys", "delete_jobs",
+         {(j["person_id"], j["org_id"], j["props"]["n"]) for j in jobs}),
+        ("memberships", "membership_keys", "delete_memberships", set(memberships)),
+        ("people", "person_keys", "delete_people", set(network.people)),
+        ("organizations", "organization_keys", "delete_organizations",
+         set(network.organizations)),
+        ("groups", "group_keys", "delete_groups", set(groups)),
+    ]
+    # Every wanted record exists after the MERGEs, so equal counts mean nothing is stale.
+    held = run("counts").records[0]
+    for kind, keys_query, delete_query, keep in wanted:
+        if held[kind] == len(keep):
+            continue
+        present = {tuple(r["key"]) if isinstance(r["key"], list) else r["key"]
+                   for r in run(keys_query).records}
+        stale = sorted(present - keep, key=repr)
+        for start in range(0, len(stale), batch_size):
+            keys = [list(k) if isinstance(k, tuple) else k
+                    for k in stale[start:start + batch_size]]
+            run(delete_query, write=True, keys=keys)
+        counts[kind].removed = len(stale)
+    for kind, name, rows in (("introductions", "trim_introductions", intros),
+                             ("targets", "trim_targets", targets)):
+        trimmed = run(name, write=True, count=len(rows))
+        counts[kind].removed = trimmed.records[0]["deleted"] if trimmed.records else 0
+    run("finish_load", write=True, as_of=as_of.isoformat(), me=network.me,
+        model=_model_text(model), source=source, inferred=inferred)
+    return LoadSummary(runner.where, as_of, [counts[kind] for kind, _, _, _ in plan], cleared)
