@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from graphkit.analysis.referrals import referral_chains, referral_plan
-from graphkit.errors import GraphkitError, UnknownOrganization
+from graphkit.errors import InvalidArgument, UnknownOrganization
 from graphkit.model import (
     Employment,
     Introduction,
@@ -103,8 +103,14 @@ def test_connectors(store_of):
 
 
 def test_negative_days(store_of):
-    with pytest.raises(GraphkitError, match="--days must be 0 or more"):
+    with pytest.raises(InvalidArgument, match="days must be 0 or more, not -1") as raised:
         referral_chains(store_of(_log()), days=-1)
+    assert raised.value.message("--days") == "--days must be 0 or more, not -1"
+
+
+def test_routes_below_one(store_of):
+    with pytest.raises(InvalidArgument, match="routes must be at least 1, not 0"):
+        referral_plan(store_of(_plan_network()), "acme", routes=0)
 
 
 def _plan_network() -> Network:
