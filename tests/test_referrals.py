@@ -18,6 +18,7 @@ from graphkit.model import (
     Target,
     Tie,
 )
+from graphkit.render import referrals as render
 
 
 def _log() -> Network:
@@ -165,3 +166,15 @@ def test_sample_referrals(store_of, sample_network):
     assert any(c.reached for c in result.chains)
     assert [f.introduced_to.name for f in result.due][-1] == "Aaron Kim"
     assert result.problems == ()
+
+
+def test_render_returns_each_format_and_rejects_others(store_of):
+    result = referral_chains(store_of(_log()))
+    assert render.render(result) == render.text(result)
+    assert render.render(result, "csv").startswith(",".join(render.CSV_HEADER))
+    assert render.json_data(result)["as_of"] == "2026-11-22"
+    plan = referral_plan(store_of(_plan_network()), "acme")
+    assert render.render_plan(plan) == render.plan_text(plan)
+    assert render.plan_json_data(plan)["as_of"] == plan.as_of_date.isoformat()
+    with pytest.raises(InvalidArgument, match="format must be one of table, json, csv, not xml"):
+        render.render_plan(plan, "xml")

@@ -346,6 +346,7 @@ def _connectors(store: GraphStore, intros: list[Introduction], people: Callable[
 
 def _follow_ups(usable: list[Introduction], as_of: date, days: int,
                 person: Callable[[str], Person]) -> list[FollowUp]:
+    """What each open introduction of mine needs, due first, then oldest first."""
     met_through = {i.introduced_to_id: i for i in usable if i.status == "met"}
     first_intro_by: dict[str, Introduction] = {}
     for i in sorted(usable, key=lambda i: i.date or date.min):
