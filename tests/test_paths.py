@@ -6,8 +6,9 @@ import networkx as nx
 import pytest
 
 from graphkit.analysis.paths import path_to
-from graphkit.errors import GraphkitError, UnknownOrganization
+from graphkit.errors import GraphkitError, InvalidArgument, UnknownOrganization
 from graphkit.model import Employment, Network, Organization, Person, Tie
+from graphkit.render import paths as render_paths
 from graphkit.store.base import BestPath, path_score
 from networks import random_network
 
@@ -126,3 +127,12 @@ def test_sample_network_reaches_acme_in_three_degrees(store_of, sample_network):
     # A teammate's export is what makes second-degree paths: some go through Priya or Marcus.
     firsts = {p.first_contact.name for p in path_to(store, "Initech", 3).paths}
     assert firsts & {"Priya Raman", "Marcus Bell"}
+
+
+def test_render_returns_each_format_and_rejects_others(store_of):
+    result = path_to(store_of(_acme_network()), "acme")
+    assert render_paths.render(result) == render_paths.text(result)
+    assert render_paths.render(result, "csv").startswith(",".join(render_paths.CSV_HEADER))
+    assert '"as_of": "' in render_paths.render(result, "json")
+    with pytest.raises(InvalidArgument, match="format must be one of table, json, csv, not xml"):
+        render_paths.render(result, "xml")

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from graphkit.analysis.referrals import referral_chains, referral_plan
-from graphkit.errors import GraphkitError, UnknownOrganization
+from graphkit.errors import InvalidArgument, UnknownOrganization
 from graphkit.model import (
     Employment,
     Introduction,
@@ -18,6 +18,7 @@ from graphkit.model import (
     Target,
     Tie,
 )
+from graphkit.render import referrals as render
 
 
 def _log() -> Network:
@@ -103,8 +104,14 @@ def test_connectors(store_of):
 
 
 def test_negative_days(store_of):
-    with pytest.raises(GraphkitError, match="--days must be 0 or more"):
+    with pytest.raises(InvalidArgument, match="days must be 0 or more, not -1") as raised:
         referral_chains(store_of(_log()), days=-1)
+    assert raised.value.message("--days") == "--days must be 0 or more, not -1"
+
+
+def test_routes_below_one(store_of):
+    with pytest.raises(InvalidArgument, match="routes must be at least 1, not 0"):
+        referral_plan(store_of(_plan_network()), "acme", routes=0)
 
 
 def _plan_network() -> Network:
@@ -159,3 +166,15 @@ def test_sample_referrals(store_of, sample_network):
     assert any(c.reached for c in result.chains)
     assert [f.introduced_to.name for f in result.due][-1] == "Aaron Kim"
     assert result.problems == ()
+
+
+def test_render_returns_each_format_and_rejects_others(store_of):
+    result = referral_chains(store_of(_log()))
+    assert render.render(result) == render.text(result)
+    assert render.render(result, "csv").startswith(",".join(render.CSV_HEADER))
+    assert render.json_data(result)["as_of"] == "2026-11-22"
+    plan = referral_plan(store_of(_plan_network()), "acme")
+    assert render.render_plan(plan) == render.plan_text(plan)
+    assert render.plan_json_data(plan)["as_of"] == plan.as_of_date.isoformat()
+    with pytest.raises(InvalidArgument, match="format must be one of table, json, csv, not xml"):
+        render.render_plan(plan, "xml")

@@ -10,12 +10,14 @@ from the introductions log (``introducer introduced person to introduced_to``, w
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from graphkit.analysis.paths import RankedPath, Suggestion, path_to
 from graphkit.analysis.targets import resolve_targets
-from graphkit.errors import GraphkitError
+from graphkit.errors import InvalidArgument
 from graphkit.model import STAGE_LABELS, Introduction, Organization, Person
 from graphkit.store.base import GraphStore, check_max_hops
 from graphkit.strength import ago
@@ -24,6 +26,9 @@ from graphkit.strength import ago
 STATUSES = ("requested", "made", "met")
 #: Days after which an open introduction needs a follow-up.
 FOLLOW_UP_DAYS = 7
+
+#: What a follow-up asks of me (see :class:`FollowUp`).
+FollowUpKind = Literal["ask-again", "write", "update", "close"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ class FollowUp:
     introduction: Introduction
     introducer: Person
     introduced_to: Person
-    kind: str
+    kind: FollowUpKind
     days: int | None
     due: bool
     action: str
@@ -98,7 +103,7 @@ class ReferralsResult:
     """Chains from me, connectors, open asks and the problems found in the log."""
 
     me: Person
-    as_of_date: str
+    as_of_date: date
     days: int
     introductions: int
     chains: tuple[Chain, ...]
@@ -125,6 +130,46 @@ def _when(intro: Introduction) -> str:
     return intro.date.isoformat() if intro.date else "undated"
 
 
+def _log_order(intro: Introduction) -> tuple[date, str, str]:
+    """The order of the log: by date (undated first), then introducer, then person introduced."""
+    return (intro.date or date.min, intro.introducer_id, intro.introduced_to_id)
+
+
+class _People:
+    """``store.person``, remembered: the log names the same people many times."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self._known: dict[str, Person] = {}
+
+    def __call__(self, person_id: str) -> Person:
+        if person_id not in self._known:
+            self._known[person_id] = self._store.person(person_id)
+        return self._known[person_id]
+
+
+class _Steps:
+    """The :class:`ChainStep` of each introduction, made once: where the person introduced
+    works now, and whether that is a target."""
+
+    def __init__(self, store: GraphStore, people: _People, targets: frozenset[str],
+                 orgs: dict[str, Organization]) -> None:
+        self._store = store
+        self._people = people
+        self._targets = targets
+        self._orgs = orgs
+        self._made: dict[int, ChainStep] = {}
+
+    def __call__(self, intro: Introduction) -> ChainStep:
+        key = id(intro)
+        if key not in self._made:
+            org = _current_org(self._store, intro.introduced_to_id, self._targets, self._orgs)
+            self._made[key] = ChainStep(intro, self._people(intro.introducer_id),
+                                        self._people(intro.introduced_to_id), org,
+                                        org is not None and org.id in self._targets)
+        return self._made[key]
+
+
 def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsResult:
     """Follow the introductions log from me: chains, connectors, follow-ups, problems.
 
@@ -148,7 +193,7 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
 
     Raises
     ------
-    GraphkitError
+    InvalidArgument
         when ``days`` is negative.
 
     Examples
@@ -166,26 +211,32 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
     'write to Cy: Bo introduced you 1 week ago, on 2026-01-20; propose a time to meet'
     """
     if days < 0:
-        raise GraphkitError(f"--days must be 0 or more, not {days}")
+        raise InvalidArgument("days", days, "0 or more")
     me = store.me()
     as_of = store.as_of
     log = store.introductions()
     mine = [i for i in log if i.person_id == me.id]
-    others = len(log) - len(mine)
     orgs = {o.id: o for o in store.organizations()}
     targets = resolve_targets(store).ids
-    names: dict[str, Person] = {}
+    people = _People(store)
+    usable, problems = _checked_introductions(mine, me.id, as_of, people)
+    chains, cycles = _chains(usable, _Steps(store, people, targets, orgs), people)
+    connectors = _connectors(store, [*usable, *(i for i in log if i.person_id != me.id)],
+                             people, targets, orgs)
+    follow_ups = _follow_ups(usable, as_of, days, people)
+    return ReferralsResult(me, as_of, days, len(mine), tuple(chains), tuple(connectors),
+                           tuple(follow_ups), (*problems, *cycles), len(log) - len(mine))
 
-    def person(pid: str) -> Person:
-        if pid not in names:
-            names[pid] = store.person(pid)
-        return names[pid]
 
+def _checked_introductions(mine: list[Introduction], me: str, as_of: date,
+                           people: Callable[[str], Person]
+                           ) -> tuple[list[Introduction], list[str]]:
+    """The introductions of me the chains can use, and the problems found in them."""
     problems: list[str] = []
     usable: list[Introduction] = []
     for intro in mine:
-        a, b = person(intro.introducer_id).name, person(intro.introduced_to_id).name
-        if intro.introduced_to_id == me.id or intro.introducer_id == me.id:
+        a, b = people(intro.introducer_id).name, people(intro.introduced_to_id).name
+        if intro.introduced_to_id == me or intro.introducer_id == me:
             problems.append(f"introductions.csv: {a} introduced you to {b} on {_when(intro)}: "
                             "you cannot be introduced to yourself or by yourself; left out of "
                             "the chains (fix the ids)")
@@ -203,68 +254,84 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
                             f"has {shown}; counted as made (use one of "
                             f"{', '.join(STATUSES)})")
         usable.append(intro)
+    return usable, problems
 
-    def order(i: Introduction) -> tuple[date, str, str]:
-        return (i.date or date.min, i.introducer_id, i.introduced_to_id)
 
+@dataclass
+class _Walk:
+    """Following the chains through the log: where each person leads, and what was found."""
+
+    #: The introductions each person made, in log order.
+    onward: dict[str, list[Introduction]]
+    #: The one introduction to each person whose chain continues past them.
+    through: dict[str, Introduction]
+    step: Callable[[Introduction], ChainStep]
+    people: Callable[[str], Person]
+    chains: list[Chain] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)
+    reported: set[frozenset[str]] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+
+def _chains(usable: list[Introduction], step: Callable[[Introduction], ChainStep],
+            people: Callable[[str], Person]) -> tuple[list[Chain], list[str]]:
+    """Every chain through the usable introductions, in log order, and the cycles found."""
+    in_order = sorted(usable, key=_log_order)
     onward: dict[str, list[Introduction]] = defaultdict(list)
-    for intro in sorted(usable, key=order):
+    for intro in in_order:
         onward[intro.introducer_id].append(intro)
-    introduced = {i.introduced_to_id for i in usable}
     # A person introduced by several people continues only the chain I met them through
     # (else the earliest); the other introductions to them end there.
     through: dict[str, Introduction] = {}
-    for intro in sorted(usable, key=lambda i: (i.status != "met", *order(i))):
+    for intro in sorted(usable, key=lambda i: (i.status != "met", *_log_order(i))):
         through.setdefault(intro.introduced_to_id, intro)
-    steps_cache: dict[int, ChainStep] = {}
-
-    def step(intro: Introduction) -> ChainStep:
-        key = id(intro)
-        if key not in steps_cache:
-            org = _current_org(store, intro.introduced_to_id, targets, orgs)
-            steps_cache[key] = ChainStep(intro, person(intro.introducer_id),
-                                         person(intro.introduced_to_id), org,
-                                         org is not None and org.id in targets)
-        return steps_cache[key]
-
-    chains: list[Chain] = []
-    covered: set[int] = set()
-    reported: set[frozenset[str]] = set()
-
-    def follow(path: list[Introduction], seen: list[str]) -> None:
-        last = path[-1].introduced_to_id
-        nexts = onward.get(last, []) if through[last] is path[-1] else []
-        if not nexts:
-            chains.append(Chain(tuple(step(i) for i in path)))
-            return
-        for intro in nexts:
-            covered.add(id(intro))
-            if intro.introduced_to_id in seen:
-                loop = seen[seen.index(intro.introduced_to_id):] + [intro.introduced_to_id]
-                who = [person(p).name for p in loop]
-                cut = (f"cycle: {who[0]} introduced you to "
-                       + ", who introduced you to ".join(who[1:])
-                       + f"; the chain stops at {who[-1]}")
-                if frozenset(loop) not in reported:
-                    reported.add(frozenset(loop))
-                    problems.append(f"introductions.csv: {cut} (check the ids)")
-                chains.append(Chain(tuple(step(i) for i in [*path, intro]), cut))
-                continue
-            follow([*path, intro], [*seen, intro.introduced_to_id])
-
-    starts = [i for i in sorted(usable, key=order) if i.introducer_id not in introduced]
-    for intro in starts:
-        covered.add(id(intro))
-        follow([intro], [intro.introducer_id, intro.introduced_to_id])
+    walk = _Walk(onward, through, step, people)
+    introduced = {i.introduced_to_id for i in usable}
+    for intro in [i for i in in_order if i.introducer_id not in introduced]:
+        walk.covered.add(id(intro))
+        _follow(walk, [intro], [intro.introducer_id, intro.introduced_to_id])
     # Introductions no start leads to lie on cycles with no way in: start at the earliest.
-    for intro in sorted(usable, key=order):
-        if id(intro) not in covered:
-            covered.add(id(intro))
-            follow([intro], [intro.introducer_id, intro.introduced_to_id])
-    chains.sort(key=lambda c: [order(s.introduction) for s in c.steps])
+    for intro in in_order:
+        if id(intro) not in walk.covered:
+            walk.covered.add(id(intro))
+            _follow(walk, [intro], [intro.introducer_id, intro.introduced_to_id])
+    walk.chains.sort(key=lambda c: [_log_order(s.introduction) for s in c.steps])
+    return walk.chains, walk.problems
 
+
+def _follow(walk: _Walk, path: list[Introduction], seen: list[str]) -> None:
+    """Extend ``path`` (``seen``: the people on it) to the end of every chain it leads to."""
+    last = path[-1].introduced_to_id
+    nexts = walk.onward.get(last, []) if walk.through[last] is path[-1] else []
+    if not nexts:
+        walk.chains.append(Chain(tuple(walk.step(i) for i in path)))
+        return
+    for intro in nexts:
+        walk.covered.add(id(intro))
+        if intro.introduced_to_id in seen:
+            loop = seen[seen.index(intro.introduced_to_id):] + [intro.introduced_to_id]
+            cut = _cycle(loop, walk.people)
+            if frozenset(loop) not in walk.reported:
+                walk.reported.add(frozenset(loop))
+                walk.problems.append(f"introductions.csv: {cut} (check the ids)")
+            walk.chains.append(Chain(tuple(walk.step(i) for i in [*path, intro]), cut))
+            continue
+        _follow(walk, [*path, intro], [*seen, intro.introduced_to_id])
+
+
+def _cycle(loop: list[str], people: Callable[[str], Person]) -> str:
+    """Why a chain stops at a cycle (``loop``: ids, the first repeated at the end)."""
+    who = [people(p).name for p in loop]
+    return (f"cycle: {who[0]} introduced you to "
+            + ", who introduced you to ".join(who[1:])
+            + f"; the chain stops at {who[-1]}")
+
+
+def _connectors(store: GraphStore, intros: list[Introduction], people: Callable[[str], Person],
+                targets: frozenset[str], orgs: dict[str, Organization]) -> list[Connector]:
+    """Everyone who introduced someone, most meetings first, then most introductions."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for intro in [*usable, *(i for i in log if i.person_id != me.id)]:
+    for intro in intros:
         if intro.introducer_id == intro.introduced_to_id:
             continue
         record = counts[intro.introducer_id]
@@ -273,16 +340,13 @@ def referral_chains(store: GraphStore, days: int = FOLLOW_UP_DAYS) -> ReferralsR
         record[2] += intro.status == "requested"
         org = _current_org(store, intro.introduced_to_id, targets, orgs)
         record[3] += org is not None and org.id in targets
-    connectors = sorted((Connector(person(p), *c) for p, c in counts.items()),
-                        key=lambda c: (-c.met, -c.introductions, -c.to_targets, c.person.id))
-
-    follow_ups = _follow_ups(usable, as_of, days, person)
-    return ReferralsResult(me, as_of.isoformat(), days, len(mine), tuple(chains),
-                           tuple(connectors), tuple(follow_ups), tuple(problems), others)
+    return sorted((Connector(people(p), *c) for p, c in counts.items()),
+                  key=lambda c: (-c.met, -c.introductions, -c.to_targets, c.person.id))
 
 
 def _follow_ups(usable: list[Introduction], as_of: date, days: int,
-                person) -> list[FollowUp]:  # type: ignore[no-untyped-def]
+                person: Callable[[str], Person]) -> list[FollowUp]:
+    """What each open introduction of mine needs, due first, then oldest first."""
     met_through = {i.introduced_to_id: i for i in usable if i.status == "met"}
     first_intro_by: dict[str, Introduction] = {}
     for i in sorted(usable, key=lambda i: i.date or date.min):
@@ -361,7 +425,7 @@ class ReferralPlan:
     """Ordered asks toward people at ``organization``, one route per first contact."""
 
     organization: Organization
-    as_of_date: str
+    as_of_date: date
     max_hops: int
     employees: int
     routes: tuple[PlanRoute, ...]
@@ -439,7 +503,7 @@ def referral_plan(store: GraphStore, organization: str, max_hops: int = 2,
     ------
     UnknownOrganization
         when no organization matches (with the closest names).
-    GraphkitError
+    InvalidArgument
         when ``max_hops`` is outside 1..6 or ``routes`` is below 1.
 
     Examples
@@ -457,44 +521,54 @@ def referral_plan(store: GraphStore, organization: str, max_hops: int = 2,
     [('Ann', 'Bo', ('you both belong to Chess Club',)), ('Bo', None, ('Ann introduced you',))]
     """
     if routes < 1:
-        raise GraphkitError(f"the number of routes must be at least 1, not {routes}")
+        raise InvalidArgument("routes", routes, "at least 1")
     check_max_hops(max_hops)
     found = path_to(store, organization, max_hops)
     me = found.me.id
     orgs = {o.id: o for o in store.organizations()}
-    logged = {(i.introducer_id, i.introduced_to_id): i for i in store.introductions()
-              if i.person_id == me}
-    planned = []
-    for group in found.by_first_contact()[:routes]:
-        path = group.paths[0]
-        asks = []
-        people = path.people
-        for k in range(1, len(people)):
-            asker, nxt = people[k], people[k + 1] if k + 1 < len(people) else None
-            introduced_by = people[k - 1] if k > 1 else None
-            step = path.steps[k] if nxt is not None else None
-            intro = logged.get((asker.id, nxt.id)) if nxt is not None else None
-            note = ""
-            if intro is not None:
-                note = (f"{intro.status or 'logged'} on {_when(intro)}" if intro.status != "met"
-                        else f"done: you met {nxt.name if nxt else ''} on {_when(intro)}")
-            if nxt is None:
-                title = path.job.title
-                role = f"{title} at {found.organization.name}" if title else \
-                    found.organization.name
-            else:
-                role = _role(store, nxt, orgs)
-            asks.append(Ask(k, asker, nxt, role,
-                            _relationship(store, me, asker.id) if k == 1 else (),
-                            _opener(store, me, asker.id, orgs, introduced_by),
-                            step.evidence if step else (), bool(step and step.inferred), note))
-        planned.append(PlanRoute(path, tuple(asks)))
-    staff = {j.person_id for j in store.employment_at(found.organization.id) if j.current}
-    is_target = found.organization.id in resolve_targets(store).ids
-    under_way = tuple(ChainStep(i, store.person(i.introducer_id),
-                                store.person(i.introduced_to_id), found.organization,
-                                is_target)
-                      for i in store.introductions()
-                      if i.person_id == me and i.introduced_to_id in staff)
-    return ReferralPlan(found.organization, found.as_of_date, max_hops, found.employees,
-                        tuple(planned), found.suggestions, under_way)
+    mine = [i for i in store.introductions() if i.person_id == me]
+    logged = {(i.introducer_id, i.introduced_to_id): i for i in mine}
+    planned = tuple(PlanRoute(group.paths[0],
+                              _asks(store, me, group.paths[0], found.organization, orgs, logged))
+                    for group in found.by_first_contact()[:routes])
+    return ReferralPlan(found.organization, store.as_of, max_hops, found.employees, planned,
+                        found.suggestions, _under_way(store, found.organization, mine))
+
+
+def _asks(store: GraphStore, me: str, path: RankedPath, organization: Organization,
+          orgs: dict[str, Organization],
+          logged: dict[tuple[str, str], Introduction]) -> tuple[Ask, ...]:
+    """The asks along ``path``, one per person after me, with what the log says of each."""
+    asks = []
+    people = path.people
+    for k in range(1, len(people)):
+        asker, nxt = people[k], people[k + 1] if k + 1 < len(people) else None
+        introduced_by = people[k - 1] if k > 1 else None
+        step = path.steps[k] if nxt is not None else None
+        intro = logged.get((asker.id, nxt.id)) if nxt is not None else None
+        note = ""
+        if intro is not None:
+            note = (f"{intro.status or 'logged'} on {_when(intro)}" if intro.status != "met"
+                    else f"done: you met {nxt.name if nxt else ''} on {_when(intro)}")
+        if nxt is None:
+            title = path.job.title
+            role = f"{title} at {organization.name}" if title else organization.name
+        else:
+            role = _role(store, nxt, orgs)
+        asks.append(Ask(k, asker, nxt, role,
+                        _relationship(store, me, asker.id) if k == 1 else (),
+                        _opener(store, me, asker.id, orgs, introduced_by),
+                        step.evidence if step else (), bool(step and step.inferred), note))
+    return tuple(asks)
+
+
+def _under_way(store: GraphStore, organization: Organization,
+               mine: list[Introduction]) -> tuple[ChainStep, ...]:
+    """My introductions, already in the log, to people who work at ``organization`` now."""
+    staff = {j.person_id for j in store.employment_at(organization.id) if j.current}
+    # The target list is resolved once for the plan, not once per introduction.
+    is_target = organization.id in resolve_targets(store).ids
+    people = _People(store)
+    return tuple(ChainStep(i, people(i.introducer_id), people(i.introduced_to_id),
+                           organization, is_target)
+                 for i in mine if i.introduced_to_id in staff)
