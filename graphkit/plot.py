@@ -319,7 +319,7 @@ def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
 
     pos = layout(view, seed)
     fig = Figure(figsize=size, layout="constrained")
-    FigureCanvasAgg(fig)
+    canvas = FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_aspect("equal")
@@ -373,7 +373,7 @@ def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
     # Settle the layout first, then freeze it, so the label overlap checks see final positions.
     fig.draw_without_rendering()
     fig.set_layout_engine("none")
-    _place_labels(fig, ax, view, pos)
+    _place_labels(canvas.get_renderer(), ax, view, pos)
     return fig
 
 
@@ -382,11 +382,10 @@ _OFFSETS = ((0, 7, "center", "bottom"), (0, -7, "center", "top"), (7, 0, "left",
             (-7, 0, "right", "center"))
 
 
-def _place_labels(fig: Figure, ax: Any, view: NetworkView,
+def _place_labels(renderer: Any, ax: Any, view: NetworkView,
                   pos: dict[str, tuple[float, float]]) -> None:
     """Write names most-important first, each at the first spot (above, below, right, left)
     that overlaps no placed label; a minor name with no free spot is left out."""
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     on_path = set(view.path_people())
     placed: list[Any] = []
     written = 0
