@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graphkit.analysis.reach import reach
 from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.render import reach as answer
 from graphkit.store.base import MAX_HOPS
 
 
@@ -25,6 +23,10 @@ def targets(settings: Settings, max_hops: int, all_organizations: bool, fmt: str
       graphkit targets
       graphkit targets --max-hops 3 --format csv > reach.csv
     """
+    # Imported here, so that ``graphkit --help`` loads no networkx.
+    from graphkit.analysis.reach import reach
+    from graphkit.render import reach as answer
+
     result = reach(settings.open(), max_hops, all_organizations)
     click.echo(answer.warnings(result), err=True, nl=False)
     click.echo(answer.render(result, fmt), nl=False)

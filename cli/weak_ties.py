@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graphkit.analysis.weak_ties import weak_ties
 from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.render import weak_ties as answer
 
 
 @click.command(name="weak-ties")
@@ -22,5 +20,9 @@ def weak_ties_command(settings: Settings, depth: int, fmt: str) -> None:
       graphkit weak-ties
       graphkit weak-ties --depth 2 --format json
     """
+    # Imported here, so that ``graphkit --help`` loads no networkx.
+    from graphkit.analysis.weak_ties import weak_ties
+    from graphkit.render import weak_ties as answer
+
     result = weak_ties(settings.open(), depth)
     click.echo(answer.render(result, fmt), nl=False)
