@@ -37,15 +37,9 @@ def plot(settings: Settings, out: str | None, organization: str | None, hops: in
       graphkit plot --out network.png
       graphkit plot --path-to "Acme Corp" --out acme.svg
     """
-    from graphkit.plot import ego_view, parse_size, path_view, save_plot
+    from graphkit.plot import parse_size, summary, write_plot  # here: --help stays light
 
     store = settings.open()
-    if organization:
-        view = path_view(store, organization, hops, paths, limit, colour_by, labels)
-        out = out or f"path-to-{store.organization(organization).id}.png"
-    else:
-        view = ego_view(store, hops, limit, colour_by, labels)
-    written = save_plot(view, out or "network.png", dpi, parse_size(size))
-    click.echo(f"wrote {written}: " + view.title.replace("\n", "; "))
-    for note in view.notes:
-        click.echo(f"  - {note}")
+    saved = write_plot(store, out, organization, hops, paths, limit, colour_by, labels, dpi,
+                       parse_size(size))
+    click.echo(summary(saved), nl=False)

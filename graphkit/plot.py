@@ -10,7 +10,8 @@ The picture's rules, stated once:
   people with the strongest best path from me (higher score, then fewer hops, then id) are kept;
   the people on highlighted paths are always kept. The title says how many were left out.
 - **Layout**: me in the centre; a seeded spring layout (same network, same picture).
-- **Colour**: the person's community (networkx Louvain, seeded) or current employer.
+- **Colour**: the person's circle (:func:`graphkit.analysis.circles.circles`, the circles
+  ``weak-ties`` names) or current employer.
 - **Size**: the score of the person's best path from me (the strength of a direct tie).
 - **Marks**: a black ring for people currently working at a target organization.
 - **Labels**: me, the people on highlighted paths, then the strongest-path people, at most
@@ -28,9 +29,10 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graphkit.analysis.circles import circles
 from graphkit.analysis.paths import path_to
 from graphkit.analysis.targets import resolve_targets
-from graphkit.errors import GraphkitError
+from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.store.base import BestPath, GraphStore, check_max_hops
 
 if TYPE_CHECKING:
@@ -42,7 +44,8 @@ DEFAULT_LIMIT = 300
 DEFAULT_LABELS = 30
 DEFAULT_SIZE = (12.0, 9.0)
 DEFAULT_DPI = 150
-SEED = 7
+#: Seed of the spring layout, so that the same network gives the same picture.
+LAYOUT_SEED = 7
 #: Colours for the largest communities / employers (colour-blind-safe Tableau 10, then grey).
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f")
@@ -106,7 +109,7 @@ def _keep(store: GraphStore, hops: int, limit: int,
             best.update(found)
     within = len(best)
     if limit < 2:
-        raise GraphkitError(f"--limit must be at least 2 people, not {limit}")
+        raise InvalidArgument("limit", limit, "at least 2 people")
     if len(best) > limit - 1:
         forced = {p for p in must if p in best}
         ranked = sorted((p for p in best if p not in forced), key=lambda p: best[p].sort_key())
@@ -132,8 +135,8 @@ def _target_people(store: GraphStore) -> frozenset[str]:
     return frozenset(found)
 
 
-def _groups(store: GraphStore, graph: nx.Graph, me: str, colour_by: str,
-            seed: int) -> tuple[dict[str, int], tuple[str, ...]]:
+def _groups(store: GraphStore, graph: nx.Graph, me: str,
+            colour_by: str) -> tuple[dict[str, int], tuple[str, ...]]:
     people = sorted(graph)
     employers = _current_employers(store, people)
     org_names = {o.id: o.name for o in store.organizations()}
@@ -145,10 +148,8 @@ def _groups(store: GraphStore, graph: nx.Graph, me: str, colour_by: str,
         groups = {p: index.get(employers.get(p, ""), -1) for p in people}
         return groups, tuple(f"{org_names.get(o, o)} ({counts[o]})" for o in top)
     if colour_by != "community":
-        raise GraphkitError(f"cannot colour by '{colour_by}'; use community or organization")
-    others = graph.subgraph(p for p in people if p != me)
-    communities = nx.community.louvain_communities(others, weight="strength", seed=seed)
-    ranked = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c[0]))
+        raise InvalidArgument("colour_by", f"'{colour_by}'", "community or organization")
+    ranked = circles(graph, leave_out=me)
     groups = {me: -1}
     names = []
     for i, members in enumerate(ranked):
@@ -167,8 +168,7 @@ def _groups(store: GraphStore, graph: nx.Graph, me: str, colour_by: str,
 
 
 def _view(store: GraphStore, best: dict[str, BestPath], within: int, hops: int, colour_by: str,
-          title: str, paths: tuple[tuple[str, ...], ...], labels: int,
-          seed: int) -> NetworkView:
+          title: str, paths: tuple[tuple[str, ...], ...], labels: int) -> NetworkView:
     me = store.me().id
     keep = set(best)
     radius = max((b.hops for b in best.values()), default=1)
@@ -177,7 +177,7 @@ def _view(store: GraphStore, best: dict[str, BestPath], within: int, hops: int, 
     graph = nx.Graph()
     graph.add_nodes_from(sorted(keep))
     graph.add_weighted_edges_from(ties, weight="strength")
-    groups, group_names = _groups(store, graph, me, colour_by, seed)
+    groups, group_names = _groups(store, graph, me, colour_by)
     names = {p: store.person(p).name for p in sorted(keep)}
     shown = len(keep) - 1
     cap = (f"; the {shown} with the strongest paths of {within} within {hops} hops"
@@ -189,8 +189,7 @@ def _view(store: GraphStore, best: dict[str, BestPath], within: int, hops: int, 
 
 
 def ego_view(store: GraphStore, hops: int = 2, limit: int = DEFAULT_LIMIT,
-             colour_by: str = "community", labels: int = DEFAULT_LABELS,
-             seed: int = SEED) -> NetworkView:
+             colour_by: str = "community", labels: int = DEFAULT_LABELS) -> NetworkView:
     """Choose what the picture of my ego network shows (the rules are in the module docstring).
 
     Parameters
@@ -200,11 +199,15 @@ def ego_view(store: GraphStore, hops: int = 2, limit: int = DEFAULT_LIMIT,
     limit : most people drawn, me included.
     colour_by : "community" or "organization".
     labels : most names written on the picture.
-    seed : the Louvain and layout seed.
 
     Returns
     -------
     NetworkView
+
+    Raises
+    ------
+    InvalidArgument
+        when ``hops`` is out of range, ``limit`` below 2 or ``colour_by`` is not known.
 
     Examples
     --------
@@ -220,12 +223,12 @@ def ego_view(store: GraphStore, hops: int = 2, limit: int = DEFAULT_LIMIT,
     check_max_hops(hops, "hops")
     best, within = _keep(store, hops, limit)
     title = f"{store.me().name}'s network"
-    return _view(store, best, within, hops, colour_by, title, (), labels, seed)
+    return _view(store, best, within, hops, colour_by, title, (), labels)
 
 
 def path_view(store: GraphStore, organization: str, max_hops: int = 2, paths: int = 5,
               limit: int = DEFAULT_LIMIT, colour_by: str = "community",
-              labels: int = DEFAULT_LABELS, seed: int = SEED) -> NetworkView:
+              labels: int = DEFAULT_LABELS) -> NetworkView:
     """Choose what the picture of my best paths to ``organization`` shows: the best ``paths``
     paths (:func:`graphkit.analysis.paths.path_to`) highlighted over my ego network.
 
@@ -233,6 +236,8 @@ def path_view(store: GraphStore, organization: str, max_hops: int = 2, paths: in
     ------
     UnknownOrganization
         when no organization matches.
+    InvalidArgument
+        when ``paths`` is below 1, ``limit`` below 2 or ``colour_by`` is not known.
 
     Examples
     --------
@@ -246,7 +251,7 @@ def path_view(store: GraphStore, organization: str, max_hops: int = 2, paths: in
     (('me', 'ann', 'bo'),)
     """
     if paths < 1:
-        raise GraphkitError(f"--paths must be at least 1, not {paths}")
+        raise InvalidArgument("paths", paths, "at least 1")
     result = path_to(store, organization, max_hops)
     chosen = tuple(tuple(p.id for p in path.people) for path in result.paths[:paths])
     on_path = sorted({p for path in chosen for p in path})
@@ -257,13 +262,13 @@ def path_view(store: GraphStore, organization: str, max_hops: int = 2, paths: in
                  f"to {org}")
     else:
         title = f"No path from {result.me.name} to {org} within {max_hops} hops"
-    view = _view(store, best, within, max_hops, colour_by, title, chosen, labels, seed)
+    view = _view(store, best, within, max_hops, colour_by, title, chosen, labels)
     staff = {j.person_id for j in store.employment_at(result.organization.id) if j.current}
     return replace(view, at_target=frozenset(staff & set(best)),
                    notes=tuple(s.text for s in result.suggestions))
 
 
-def layout(view: NetworkView, seed: int = SEED) -> dict[str, tuple[float, float]]:
+def layout(view: NetworkView, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
     """Positions: me at (0, 0), everyone else by a seeded spring layout.
 
     Direct contacts start on a circle ordered by group, the rest beside their first contact,
@@ -299,7 +304,7 @@ def _colour(view: NetworkView, person: str) -> str:
 
 
 def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
-         seed: int = SEED) -> Figure:
+         seed: int = LAYOUT_SEED) -> Figure:
     """Draw ``view`` on a new matplotlib figure (Agg backend) and return it.
 
     Each person is one scatter point whose ``gid`` is their id; labels are text artists with
@@ -314,7 +319,7 @@ def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
 
     pos = layout(view, seed)
     fig = Figure(figsize=size, layout="constrained")
-    FigureCanvasAgg(fig)
+    canvas = FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_aspect("equal")
@@ -368,7 +373,7 @@ def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
     # Settle the layout first, then freeze it, so the label overlap checks see final positions.
     fig.draw_without_rendering()
     fig.set_layout_engine("none")
-    _place_labels(fig, ax, view, pos)
+    _place_labels(canvas.get_renderer(), ax, view, pos)
     return fig
 
 
@@ -377,11 +382,10 @@ _OFFSETS = ((0, 7, "center", "bottom"), (0, -7, "center", "top"), (7, 0, "left",
             (-7, 0, "right", "center"))
 
 
-def _place_labels(fig: Figure, ax: Any, view: NetworkView,
+def _place_labels(renderer: Any, ax: Any, view: NetworkView,
                   pos: dict[str, tuple[float, float]]) -> None:
     """Write names most-important first, each at the first spot (above, below, right, left)
     that overlaps no placed label; a minor name with no free spot is left out."""
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     on_path = set(view.path_people())
     placed: list[Any] = []
     written = 0
@@ -414,34 +418,39 @@ def _place_labels(fig: Figure, ax: Any, view: NetworkView,
 def parse_size(text: str) -> tuple[float, float]:
     """``"12x9"`` (inches) as a (width, height) pair.
 
+    Raises :class:`InvalidArgument` (``size``) for another text or a size outside 4x3 to
+    100x100 inches.
+
     >>> parse_size("12x9")
     (12.0, 9.0)
     """
     try:
         width, height = (float(v) for v in text.lower().split("x"))
     except ValueError:
-        raise GraphkitError(f"--size '{text}' is not WIDTHxHEIGHT in inches, e.g. 12x9") from None
+        raise InvalidArgument("size", f"'{text}'", "WIDTHxHEIGHT in inches, e.g. 12x9") from None
     if not (4 <= width <= 100 and 3 <= height <= 100):
-        raise GraphkitError(f"--size '{text}' must be between 4x3 and 100x100 inches "
-                            "(room for the legend)")
+        raise InvalidArgument("size", f"'{text}'",
+                              "between 4x3 and 100x100 inches (room for the legend)")
     return width, height
 
 
 def save_plot(view: NetworkView, out: str | Path, dpi: int = DEFAULT_DPI,
-              size: tuple[float, float] = DEFAULT_SIZE, seed: int = SEED) -> Path:
+              size: tuple[float, float] = DEFAULT_SIZE, seed: int = LAYOUT_SEED) -> Path:
     """Draw ``view`` and save it; the format (PNG, SVG, PDF) follows ``out``'s extension.
 
     Raises
     ------
     GraphkitError
         for another extension, or a folder that cannot be written.
+    InvalidArgument
+        when ``dpi`` is not between 10 and 1200.
     """
     path = Path(out)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise GraphkitError(f"cannot write '{path}': use a .png, .svg or .pdf file name")
     if not 10 <= dpi <= 1200:
-        raise GraphkitError(f"--dpi must be between 10 and 1200, not {dpi}")
+        raise InvalidArgument("dpi", dpi, "between 10 and 1200")
     fig = draw(view, size, seed)
     try:
         fig.savefig(path, format=fmt, dpi=dpi, metadata=_metadata(fmt))
@@ -449,6 +458,51 @@ def save_plot(view: NetworkView, out: str | Path, dpi: int = DEFAULT_DPI,
         raise GraphkitError(f"cannot write '{path}': {exc.strerror or exc}; check the folder "
                             "exists and is writable") from None
     return path
+
+
+@dataclass(frozen=True)
+class SavedPlot:
+    """A picture written to ``path``, and what it shows."""
+
+    path: Path
+    view: NetworkView
+
+
+def write_plot(store: GraphStore, out: str | Path | None = None,
+               organization: str | None = None, hops: int = 2, paths: int = 5,
+               limit: int = DEFAULT_LIMIT, colour_by: str = "community",
+               labels: int = DEFAULT_LABELS, dpi: int = DEFAULT_DPI,
+               size: tuple[float, float] = DEFAULT_SIZE) -> SavedPlot:
+    """Choose what to draw (:func:`path_view` when ``organization`` is given, else
+    :func:`ego_view`), draw it and save it (:func:`save_plot`).
+
+    ``out`` defaults to ``network.png``, or ``path-to-<organization id>.png``.
+
+    Raises
+    ------
+    UnknownOrganization, InvalidArgument, GraphkitError
+        as :func:`path_view`, :func:`ego_view` and :func:`save_plot` do.
+    """
+    if organization:
+        view = path_view(store, organization, hops, paths, limit, colour_by, labels)
+        out = out or f"path-to-{store.organization(organization).id}.png"
+    else:
+        view = ego_view(store, hops, limit, colour_by, labels)
+    return SavedPlot(save_plot(view, out or "network.png", dpi, size), view)
+
+
+def summary(saved: SavedPlot) -> str:
+    """What was written and what it shows, then the view's notes, one per line.
+
+    >>> view = NetworkView("me", {}, {}, (), {}, (), frozenset(), "Me's network\\n1 person",
+    ...                    notes=("ask Ann",))
+    >>> print(summary(SavedPlot(Path("n.png"), view)), end="")
+    wrote n.png: Me's network; 1 person
+      - ask Ann
+    """
+    lines = [f"wrote {saved.path}: " + saved.view.title.replace("\n", "; ")]
+    lines += [f"  - {note}" for note in saved.view.notes]
+    return "\n".join(lines) + "\n"
 
 
 def _metadata(fmt: str) -> dict[str, Any]:
@@ -461,7 +515,7 @@ def _metadata(fmt: str) -> dict[str, Any]:
 
 
 def plot_png(view: NetworkView, dpi: int = 100, size: tuple[float, float] = (10.0, 7.5),
-             seed: int = SEED) -> bytes:
+             seed: int = LAYOUT_SEED) -> bytes:
     """``view`` drawn as PNG bytes (for embedding in a report)."""
     import io
 

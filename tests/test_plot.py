@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+from graphkit.analysis.weak_ties import weak_ties
 from graphkit.cli.main import main
-from graphkit.errors import GraphkitError
+from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.model import Employment, Network, Organization, Person, Target, Tie
 from graphkit.plot import draw, ego_view, layout, parse_size, path_view, save_plot
 from networks import random_network
@@ -111,6 +112,35 @@ def test_bad_extension_size_and_folder(store_of, tmp_path):
         save_plot(view, tmp_path / "missing" / "n.png", dpi=20, size=(4, 3))
     with pytest.raises(GraphkitError, match="WIDTHxHEIGHT"):
         parse_size("big")
+
+
+def test_colours_are_the_circles_weak_ties_names(store_of):
+    store = store_of(random_network(3, people=60, ties=200))
+    view = ego_view(store, hops=2)
+    coloured: dict[int, list[str]] = {}
+    for person, group in view.groups.items():
+        if group >= 0:
+            coloured.setdefault(group, []).append(person)
+    named = weak_ties(store, depth=2).communities
+    assert sorted(sorted(c) for c in coloured.values()) == sorted(
+        sorted(m.id for m in c.members) for c in named[:len(coloured)])
+
+
+@pytest.mark.parametrize(("call", "parameter", "flag_message"), [
+    (lambda s: ego_view(s, limit=1), "limit", "--limit must be at least 2 people, not 1"),
+    (lambda s: path_view(s, "acme", paths=0), "paths", "--paths must be at least 1, not 0"),
+    (lambda s: ego_view(s, colour_by="age"), "colour_by",
+     "--colour-by must be community or organization, not 'age'"),
+    (lambda s: parse_size("1x1"), "size",
+     "--size must be between 4x3 and 100x100 inches (room for the legend), not '1x1'"),
+    (lambda s: save_plot(ego_view(s), "n.png", dpi=5), "dpi",
+     "--dpi must be between 10 and 1200, not 5"),
+])
+def test_bad_values_name_the_parameter(store_of, call, parameter, flag_message):
+    with pytest.raises(InvalidArgument) as raised:
+        call(store_of(_acme()))
+    assert raised.value.parameter == parameter
+    assert raised.value.message("--" + parameter.replace("_", "-")) == flag_message
 
 
 def test_cli_plot_on_the_sample(sample_dir, tmp_path):

@@ -15,7 +15,7 @@ from graphkit.analysis.weak_ties import (
     local_bridges,
     weak_ties,
 )
-from graphkit.errors import GraphkitError
+from graphkit.errors import InvalidArgument
 from graphkit.model import Employment, Network, Organization, Person, Target, Tie
 from networks import AS_OF
 
@@ -118,8 +118,12 @@ def test_a_fresh_strong_tie_needs_no_reviving(store_of):
 
 
 def test_bad_depth(store_of):
-    with pytest.raises(GraphkitError, match="--depth must be 1"):
+    with pytest.raises(InvalidArgument, match="depth must be 1") as raised:
         weak_ties(store_of(_ego()), depth=3)
+    assert raised.value.parameter == "depth"
+    # what the command line says, once it names the flag
+    assert raised.value.message("--depth") == (
+        "--depth must be 1 (your contacts) or 2 (their contacts too), not 3")
 
 
 def test_sample_weak_ties(store_of, sample_network):

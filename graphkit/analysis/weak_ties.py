@@ -10,8 +10,9 @@ analysed in memory:
 - **effective size** (how many non-redundant contacts a person has) and **constraint** (how
   much their contacts are tied to each other: high = a closed circle), Burt's measures weighted
   by tie strength, computed with sparse matrix products rather than node by node;
-- **communities** (Louvain, seeded: the same network gives the same circles), each labelled
-  by its dominant organization, group or industry, with the contacts of mine that lead into it;
+- **communities** (the circles of :mod:`graphkit.analysis.circles`, seeded: the same network
+  gives the same circles), each labelled by its dominant organization, group or industry,
+  with the contacts of mine that lead into it;
 - **ties to reactivate**: contacts who alone connect me to people or circles, while our tie
   is weak or stale.
 """
@@ -20,20 +21,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
 
+from graphkit.analysis.circles import circles
 from graphkit.analysis.targets import resolve_targets
-from graphkit.errors import GraphkitError
+from graphkit.errors import InvalidArgument
 from graphkit.model import STAGE_LABELS, Person
 from graphkit.store.base import GraphStore, TieView
 from graphkit.strength import ago
 
-#: Seed of the community detection, so that the same network always gives the same circles.
-SEED = 2026
 #: A tie weaker than this is "weak" (an acquaintance last seen long ago scores about 0.15).
 WEAK = 0.3
 #: A tie with no contact for longer than this is "stale" (the strength model's half-life).
@@ -66,7 +66,7 @@ def local_bridges(graph: nx.Graph) -> list[tuple[Hashable, Hashable, float]]:
     return out
 
 
-def _span(adj, u: Hashable, v: Hashable) -> float:  # type: ignore[no-untyped-def]
+def _span(adj: Mapping[Hashable, Mapping[Hashable, object]], u: Hashable, v: Hashable) -> float:
     seen = {u}
     frontier = [u]
     hops = 0
@@ -276,7 +276,7 @@ def _staleness(view: TieView, as_of: date, weak: float, stale_days: int) -> str 
 
 
 def weak_ties(store: GraphStore, depth: int = 1, weak: float = WEAK,
-              stale_days: int = STALE_DAYS, seed: int = SEED) -> WeakTiesResult:
+              stale_days: int = STALE_DAYS) -> WeakTiesResult:
     """Local bridges, Burt's measures, circles and ties worth reviving, on my ego network.
 
     Parameters
@@ -285,17 +285,17 @@ def weak_ties(store: GraphStore, depth: int = 1, weak: float = WEAK,
     depth : 1 = my contacts and the ties among them; 2 = their contacts too.
     weak : a tie below this strength is weak.
     stale_days : a tie with no contact for longer than this is stale.
-    seed : seed of the community detection.
 
     Returns
     -------
     WeakTiesResult: contacts sorted by how many people only they connect me to, then by
     effective size; local bridges with real people on both sides first, mine first, then by
-    span (longest first); circles by size; ties to reactivate in the order of the contacts.
+    span (longest first); circles by size (:func:`graphkit.analysis.circles.circles`); ties
+    to reactivate in the order of the contacts.
 
     Raises
     ------
-    GraphkitError
+    InvalidArgument
         when ``depth`` is not 1 or 2.
 
     Examples
@@ -311,30 +311,44 @@ def weak_ties(store: GraphStore, depth: int = 1, weak: float = WEAK,
     [('Ann', 2)]
     """
     if depth not in (1, 2):
-        raise GraphkitError(f"--depth must be 1 (your contacts) or 2 (their contacts too), "
-                            f"not {depth}")
+        raise InvalidArgument("depth", depth, "1 (your contacts) or 2 (their contacts too)")
     me = store.me()
-    views = store.ego_ties(me.id, depth)
-    graph = nx.Graph()
-    graph.add_node(me.id)
-    graph.add_nodes_from(sorted({p for view in views for p in view.tie.key}))
-    for view in views:
-        graph.add_edge(*view.tie.key, strength=view.strength, view=view)
+    graph = ego_graph(store, me.id, depth)
     contacts: list[str] = sorted(graph.adj[me.id])
-    contact_set = set(contacts)
     people = {p: store.person(p) for p in graph}
 
     measures = burt_measures(graph, [me.id, *contacts], weight="strength")
     bridges = local_bridges(graph)
-    span_of = {tuple(sorted((str(u), str(v)))): span for u, v, span in bridges}
+    parts = circles(graph, leave_out=me.id)
+    communities = _communities(store, graph, parts, contacts, people)
+    only_door = _only_doors(communities)
+    positions = _positions(graph, me.id, contacts, people, measures, bridges, parts,
+                           only_door)
+    ranked = sorted((positions[c] for c in contacts),
+                    key=lambda x: (-x.alone_to, -_num(x.effective_size), x.person.id))
+    reactivate = _reactivations(graph, ranked, only_door, store.as_of, weak, stale_days)
+    local = _ordered_bridges(graph, bridges, people, me.id)
+    return WeakTiesResult(positions[me.id], store.as_of.isoformat(), depth,
+                          graph.number_of_nodes(), graph.number_of_edges(), tuple(ranked),
+                          tuple(local), tuple(communities), tuple(reactivate))
 
-    others = graph.copy()
-    others.remove_node(me.id)
-    found = nx.community.louvain_communities(others, weight="strength", seed=seed) \
-        if others.number_of_nodes() else []
-    parts = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
-    community_of = {p: i for i, part in enumerate(parts, 1) for p in part}
 
+def ego_graph(store: GraphStore, me: str, depth: int) -> nx.Graph:
+    """My ego network to ``depth`` as a graph: people (ids, sorted) and ties, each edge
+    holding its ``strength`` and its :class:`TieView` as ``view``."""
+    views = store.ego_ties(me, depth)
+    graph = nx.Graph()
+    graph.add_node(me)
+    graph.add_nodes_from(sorted({p for view in views for p in view.tie.key}))
+    for view in views:
+        graph.add_edge(*view.tie.key, strength=view.strength, view=view)
+    return graph
+
+
+def _communities(store: GraphStore, graph: nx.Graph, parts: list[list[str]],
+                 contacts: list[str], people: dict[str, Person]) -> list[Community]:
+    """Each circle, numbered from 1, with its doors, what its members share and how many of
+    them work at a target."""
     targets = resolve_targets(store).ids
     orgs = {o.id: o for o in store.organizations()}
     communities = []
@@ -356,71 +370,100 @@ def weak_ties(store: GraphStore, depth: int = 1, weak: float = WEAK,
                                      tuple(people[p] for p in doors),
                                      _label(len(part), org, group, industry), org, industry,
                                      group, at_targets))
+    return communities
 
+
+def _only_doors(communities: list[Community]) -> dict[str, list[Community]]:
+    """The circles each contact is my only door into, by contact id."""
     only_door: dict[str, list[Community]] = {}
     for c in communities:
         if c.single_door:
             only_door.setdefault(c.doors[0].id, []).append(c)
+    return only_door
+
+
+def _positions(graph: nx.Graph, me: str, contacts: list[str], people: dict[str, Person],
+               measures: dict[Hashable, tuple[float, float]],
+               bridges: list[tuple[Hashable, Hashable, float]], parts: list[list[str]],
+               only_door: dict[str, list[Community]]) -> dict[str, Position]:
+    """The :class:`Position` of me and of each contact, by id."""
+    span_of = {tuple(sorted((str(u), str(v)))): span for u, v, span in bridges}
+    community_of = {p: i for i, part in enumerate(parts, 1) for p in part}
+    contact_set = set(contacts)
     positions = {}
-    for p in [me.id, *contacts]:
+    for p in [me, *contacts]:
         alone: set[str] = set()
-        if p != me.id:
+        if p != me:
             for q in graph.adj[p]:
-                if q != me.id and q not in contact_set and not (
+                if q != me and q not in contact_set and not (
                         set(graph.adj[q]) & contact_set - {p}):
                     alone.add(q)
             for c in only_door.get(p, []):
                 alone.update(m.id for m in c.members)
             alone.discard(p)
-        key = (me.id, p) if me.id <= p else (p, me.id)
+        key = (me, p) if me <= p else (p, me)
         effective, constraint = measures[p]
         positions[p] = Position(
             people[p], effective, constraint, community_of.get(p),
             len({community_of[q] for q in graph.adj[p] if q in community_of}),
-            len(alone), span_of.get(key) if p != me.id else None,
-            graph.edges[me.id, p]["view"] if p != me.id else None)
+            len(alone), span_of.get(key) if p != me else None,
+            graph.edges[me, p]["view"] if p != me else None)
+    return positions
 
-    ranked = sorted((positions[c] for c in contacts),
-                    key=lambda x: (-x.alone_to, -_num(x.effective_size), x.person.id))
+
+def _reactivations(graph: nx.Graph, ranked: list[Position],
+                   only_door: dict[str, list[Community]], as_of: date, weak: float,
+                   stale_days: int) -> list[Reactivation]:
+    """The weak or stale ties among ``ranked`` that are worth reviving, in that order."""
     reactivate = []
     for position in ranked:
         assert position.tie is not None
-        why_stale = _staleness(position.tie, store.as_of, weak, stale_days)
+        why_stale = _staleness(position.tie, as_of, weak, stale_days)
         if why_stale is None:
             continue
-        reasons = []
-        for c in only_door.get(position.person.id, []):
-            targets_note = f", {c.at_targets} at targets" if c.at_targets else ""
-            reasons.append(f"your only door into the {c.label} circle ({c.size} people"
-                           f"{targets_note})")
-        if position.alone_to and not reasons:
-            reasons.append(f"the only one of your contacts who knows {position.alone_to} "
-                           f"{'person' if position.alone_to == 1 else 'people'}")
-        if position.circles >= 3:
-            reasons.append(f"has ties in {position.circles} of your circles")
-        span = position.bridge_span
-        if span is not None and graph.degree(position.person.id) > 1:
-            reasons.append("a local bridge: none of your contacts knows them" + (
-                f"; without this tie they are {int(span)} hops away" if span != math.inf
-                else ""))
+        reasons = _reasons(graph, position, only_door)
         if reasons:
             reactivate.append(Reactivation(position, "; ".join(reasons) + "; " + why_stale))
+    return reactivate
 
+
+def _reasons(graph: nx.Graph, position: Position,
+             only_door: dict[str, list[Community]]) -> list[str]:
+    """Why a contact's place in my network makes our tie worth reviving (empty: it does not)."""
+    reasons = []
+    for c in only_door.get(position.person.id, []):
+        targets_note = f", {c.at_targets} at targets" if c.at_targets else ""
+        reasons.append(f"your only door into the {c.label} circle ({c.size} people"
+                       f"{targets_note})")
+    if position.alone_to and not reasons:
+        reasons.append(f"the only one of your contacts who knows {position.alone_to} "
+                       f"{'person' if position.alone_to == 1 else 'people'}")
+    if position.circles >= 3:
+        reasons.append(f"has ties in {position.circles} of your circles")
+    span = position.bridge_span
+    if span is not None and graph.degree(position.person.id) > 1:
+        reasons.append("a local bridge: none of your contacts knows them" + (
+            f"; without this tie they are {int(span)} hops away" if span != math.inf
+            else ""))
+    return reasons
+
+
+def _ordered_bridges(graph: nx.Graph, bridges: list[tuple[Hashable, Hashable, float]],
+                     people: dict[str, Person], me: str) -> list[LocalBridge]:
+    """The local bridges as :class:`LocalBridge`: real people on both sides first, mine
+    first, then by span (longest first)."""
     local = []
     for end_a, end_b, span in bridges:
         u, v = str(end_a), str(end_b)
-        if v == me.id or (u != me.id and v < u):
+        if v == me or (u != me and v < u):
             u, v = v, u  # me first, else alphabetical
         pendant = graph.degree(u) == 1 or graph.degree(v) == 1
         local.append(LocalBridge(people[u], people[v], span, graph.edges[u, v]["strength"],
                                  pendant))
     # Mine first: they are the ones that bridge me.
-    local.sort(key=lambda b: (b.pendant, b.a.id != me.id, -b.span, b.strength, b.a.id,
+    local.sort(key=lambda b: (b.pendant, b.a.id != me, -b.span, b.strength, b.a.id,
                               b.b.id))
-
-    return WeakTiesResult(positions[me.id], store.as_of.isoformat(), depth,
-                          graph.number_of_nodes(), graph.number_of_edges(), tuple(ranked),
-                          tuple(local), tuple(communities), tuple(reactivate))
+    return local
 
 
 def _num(x: float) -> float:
