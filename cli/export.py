@@ -9,9 +9,10 @@ import click
 from graphkit.anonymize import anonymize
 from graphkit.cli.options import Settings, pass_settings, report_problems
 from graphkit.errors import GraphkitError
-from graphkit.io.network import read_network, write_network
+from graphkit.io.network import FILES, read_network
 from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
+from graphkit.workspace.write import write_network
 
 
 @click.command()
@@ -26,8 +27,11 @@ def export(settings: Settings, out: str, anon: bool) -> None:
     Example:
       graphkit --data mynet/ export --anonymize bug-report/
     """
-    if (Path(out) / CONFIG_FILE).exists():
-        raise GraphkitError(f"{out} already holds a network; pick an empty folder")
+    taken = [name for name in (CONFIG_FILE, *(spec.name for spec in FILES))
+             if (Path(out) / name).exists()]
+    if taken:
+        raise GraphkitError(f"{out} already holds a network ({', '.join(taken)}); "
+                            "export into a new or empty folder")
     problems = Problems(strict=settings.strict)
     network = read_network(settings.located().path, problems)
     report_problems(problems)

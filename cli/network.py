@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from graphkit.cli.options import Settings, pass_settings, report_problems
-from graphkit.importing import import_file, init_network
+from graphkit.importing import import_file
+from graphkit.workspace.init import init_network
 
 
 @click.command()
@@ -19,9 +20,15 @@ def init(folder: str, me_name: str) -> None:
     Example:
       graphkit init mynet/ --me "Dana Whitfield"
     """
-    network = init_network(folder, me_name)
-    click.echo(f"created {folder} with you as {network.me}; next: graphkit import linkedin "
-               f"Connections.csv --into {folder}")
+    done = init_network(folder, me_name)
+    who = (f"you are {done.me.id}, found in people.csv" if done.found
+           else f"you are {done.me.id}")
+    click.echo(f"{folder}: {who}; created {', '.join(done.created)}")
+    if done.kept:
+        click.echo(f"  left alone: {', '.join(done.kept)}"
+                   + (" (you were added to people.csv)" if "people.csv" in done.kept
+                      and not done.found else ""))
+    click.echo(f"next: graphkit import linkedin Connections.csv --into {folder}")
 
 
 @click.group(name="import")

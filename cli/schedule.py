@@ -110,7 +110,8 @@ def list_(fmt: str, tabfile: str | None) -> None:
     if fmt == "json":
         click.echo(json_text(rows), nl=False)
     elif fmt == "csv":
-        click.echo(csv_text(["id", "cron", "command", "enabled"], ([r[k] for k in r] for r in rows)), nl=False)
+        click.echo(csv_text(["id", "cron", "command", "enabled"],
+                            ([r[k] for k in r] for r in rows)), nl=False)
     elif not found:
         click.echo("no graphkit schedules; add one with graphkit schedule add --cron ...")
     else:

@@ -39,10 +39,10 @@ _WHERE = {
     "UnknownPerson": "graphkit.errors",
     "ImportSummary": "graphkit.importing",
     "import_file": "graphkit.importing",
-    "init_network": "graphkit.importing",
+    "init_network": "graphkit.workspace.init",
     "infer_ties": "graphkit.infer",
     "read_network": "graphkit.io.network",
-    "write_network": "graphkit.io.network",
+    "write_network": "graphkit.workspace.write",
     "locate_network": "graphkit.workspace.locate",
     "sample_folder": "graphkit.workspace.locate",
     "Employment": "graphkit.model",
@@ -135,9 +135,9 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
         UnknownOrganization,
         UnknownPerson,
     )
-    from graphkit.importing import ImportSummary, import_file, init_network
+    from graphkit.importing import ImportSummary, import_file
     from graphkit.infer import infer_ties
-    from graphkit.io.network import read_network, write_network
+    from graphkit.io.network import read_network
     from graphkit.model import (
         Employment,
         Introduction,
@@ -151,4 +151,6 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
     from graphkit.store import BACKENDS, GraphStore
     from graphkit.strength import StrengthModel
     from graphkit.workspace import open_store
+    from graphkit.workspace.init import init_network
     from graphkit.workspace.locate import locate_network, sample_folder
+    from graphkit.workspace.write import write_network

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Container
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -22,13 +22,15 @@ from graphkit.errors import GraphkitError, InputError, InvalidArgument
 from graphkit.io.contacts import Contact
 from graphkit.io.google import read_google
 from graphkit.io.linkedin import read_linkedin
-from graphkit.io.network import read_network, write_network
+from graphkit.io.network import read_network
 from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
 from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
-from graphkit.orgs import OrgIndex, normalize, slug
+from graphkit.orgs import OrgIndex, new_id, normalize
 from graphkit.workspace.lock import network_lock
+from graphkit.workspace.transaction import recover
+from graphkit.workspace.write import write_network
 
 READERS: dict[str, Callable[[str | Path, Problems | None], list[Contact]]] = {
     "linkedin": read_linkedin,
@@ -71,37 +73,6 @@ def normalize_url(url: str) -> str:
     url = re.sub(r"^[a-z]+://", "", url.strip().lower())
     url = url.removeprefix("www.").split("?")[0].split("#")[0]
     return url.rstrip("/")
-
-
-def new_id(prefix: str, name: str, taken: Container[str]) -> str:
-    """A readable unused id such as ``p-ada-byron`` or ``p-ada-byron-2``."""
-    base = f"{prefix}-{slug(name)}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
-
-
-def init_network(folder: str | Path, me_name: str) -> Network:
-    """Create an empty network folder whose only person is me.
-
-    Raises
-    ------
-    GraphkitError
-        when the folder already holds a network.
-    InvalidArgument
-        when ``me_name`` is empty.
-    """
-    root = Path(folder)
-    if (root / CONFIG_FILE).exists():
-        raise GraphkitError(f"{root} already holds a network ({CONFIG_FILE} exists); "
-                            "use it with --data, or pick another folder")
-    if not me_name.strip():
-        raise InvalidArgument("me", repr(me_name), "your name")
-    me = Person(new_id("p", me_name, set()), me_name.strip())
-    network = Network(me=me.id, people={me.id: me})
-    write_network(root, network)
-    return network
 
 
 class _Matcher:
@@ -331,6 +302,7 @@ def _owner(network: Network, owner: str | None) -> tuple[str, list[str]]:
 
 def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str | None,
                    as_of: date, strict: bool, progress: bool) -> tuple[ImportSummary, Problems]:
+    recover(folder)  # finish (or discard) a change a crash interrupted, before reading
     problems = Problems(strict=strict)
     network = read_network(folder, problems)
     file_problems = Problems(strict=strict)

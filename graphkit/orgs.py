@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -98,3 +98,12 @@ class OrgIndex:
             if choices[key] not in names:
                 names.append(choices[key])
         return names[:limit]
+
+
+def new_id(prefix: str, name: str, taken: Container[str]) -> str:
+    """A readable unused id such as ``p-ada-byron`` or ``p-ada-byron-2``."""
+    base = f"{prefix}-{slug(name)}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -13,7 +13,9 @@ import pytest
 from test_importers import FIXTURES
 
 from graphkit.errors import GraphkitError
-from graphkit.importing import import_file, init_network
+from graphkit.importing import import_file
+from graphkit.workspace.init import init_network
+from graphkit.workspace.transaction import pending
 from graphkit.workspace.lock import network_lock
 
 
@@ -33,11 +35,11 @@ def test_killed_between_write_and_rename_leaves_the_old_file_intact(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
     assert result.returncode == -9
     assert (folder / "people.csv").read_bytes() == before
-    leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
-    assert leftovers and all(p.startswith(".people.csv.") for p in leftovers)
-    # The next import works and ignores the leftover temp file.
+    assert pending(folder)  # the unfinished change is there, and named
+    # The next import discards it and works.
     summary, _ = import_file(folder, "linkedin", FIXTURES / "linkedin_current.csv")
     assert summary.added == 4
+    assert pending(folder) == []
 
 
 def test_second_writer_waits_then_fails_clearly(tmp_path):

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from graphkit.errors import InputError
-from graphkit.importing import import_file, init_network
+from graphkit.importing import import_file
 from graphkit.io.google import read_google
 from graphkit.io.linkedin import parse_linkedin, read_linkedin
 from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
+from graphkit.workspace.init import init_network
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 11, 22)

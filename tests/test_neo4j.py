@@ -13,11 +13,12 @@ from click.testing import CliRunner
 from graphkit.analysis.paths import path_to
 from graphkit.cli.main import main
 from graphkit.errors import BackendUnavailable, ConfigError, GraphkitError
-from graphkit.io.network import read_network, write_network
+from graphkit.io.network import read_network
 from graphkit.model import Employment, Membership, Network, Organization, Person, Target, Tie
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import BoltRunner, Neo4jStore, load_network
 from graphkit.store.neo4j.queries import parse_query
+from graphkit.workspace.write import write_network
 from networks import AS_OF, random_network
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from graphkit.errors import ConfigError, InputError
-from graphkit.io.network import read_network, write_network
+from graphkit.io.network import read_network
 from graphkit.io.table import Problems
+from graphkit.workspace.write import write_network
 
 HEADERS = {
     "people.csv": "id,name\nme,Dana Whitfield\nann,Ann Lee\nbo,Bo Diaz\n",
@@ -150,6 +151,8 @@ def test_too_many_values_is_skipped_with_advice(tmp_path):
 
 def test_empty_and_invalid_files(tmp_path):
     folder = make(tmp_path / "n", groups_csv="")
+    assert read_network(folder).memberships == []  # an emptied file reads like a missing one
+    make(folder, people_csv="")
     with pytest.raises(InputError, match="the file is empty"):
         read_network(folder)
     make(folder, groups_csv="person_id,group\n")

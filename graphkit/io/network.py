@@ -1,13 +1,12 @@
 """The network folder: graphkit.toml plus one UTF-8 CSV file per kind of record.
 
 See docs/network-format.md for the columns. ``parse_*`` functions turn text into records;
-:func:`read_network` opens the folder and delegates; :func:`write_network` writes it back
-atomically, keeping the user's own extra columns.
+:func:`read_network` opens the folder and delegates; :mod:`graphkit.workspace.write` writes a
+change back, all-or-nothing, keeping every row and column it did not mean to change.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections.abc import Callable
@@ -18,8 +17,8 @@ from typing import Any, TypeVar
 from graphkit.errors import ConfigError, GraphkitError, InputError
 from graphkit.io.dates import format_date, parse_date
 from graphkit.io.settings import CONFIG_FILE, NetworkSettings, read_settings
-from graphkit.io.table import Problems, Row, parse_table, write_table
-from graphkit.io.text import atomic_write, read_text
+from graphkit.io.table import Problems, Row, parse_table
+from graphkit.io.text import read_text
 from graphkit.model import (
     STAGES,
     Employment,
@@ -313,7 +312,10 @@ def read_network(folder: str | Path, problems: Problems | None = None,
             log.info("%s: absent, counted as empty", path)
             return ",".join(spec.columns) + "\n"
         log.info("reading %s (%d bytes)", path, path.stat().st_size)
-        return read_text(path)
+        content = read_text(path)
+        if spec is not PEOPLE and not content.strip():  # an emptied file: as good as absent
+            return ",".join(spec.columns) + "\n"
+        return content
 
     def config() -> NetworkSettings:
         return read_settings(root)  # the one place graphkit.toml is read
@@ -399,28 +401,3 @@ def network_rows(network: Network) -> dict[str, list[dict[str, str]]]:
                             "status": t.status, "notes": t.notes}, t.extra)
                        for t in network.targets],
     }
-
-
-def format_config(network: Network) -> str:
-    """graphkit.toml text for ``network`` (``me`` plus any settings tables kept as read)."""
-    lines = [f"me = {json.dumps(network.me, ensure_ascii=False)}"]
-    for table, values in network.settings.items():
-        if not isinstance(values, dict):
-            lines.insert(1, f"{table} = {json.dumps(values, ensure_ascii=False)}")
-            continue
-        lines.append(f"\n[{table}]")
-        for key, value in values.items():
-            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
-    return "\n".join(lines) + "\n"
-
-
-def write_network(folder: str | Path, network: Network) -> None:
-    """Write every file of ``network`` into ``folder`` atomically (0600 files, 0700 folder)."""
-    root = Path(folder)
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    rows = network_rows(network)
-    for spec in FILES:
-        with atomic_write(root / spec.name) as handle:
-            write_table(handle, spec.columns, rows[spec.name])
-    with atomic_write(root / CONFIG_FILE) as handle:
-        handle.write(format_config(network))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,17 +165,3 @@ def _check_header(header: list[str], required: Sequence[str], path: str | Path,
                 f"missing required column '{column}'; the header has "
                 f"{','.join(header)}; add a '{column}' column (required: {','.join(required)})",
                 path, line, column)
-
-
-def write_table(handle, columns: Sequence[str], rows: Iterable[dict[str, str]]) -> None:  # type: ignore[no-untyped-def]
-    """Write ``rows`` as CSV with ``columns`` as the header (then any extra keys in order)."""
-    rows = list(rows)
-    header = list(columns)
-    for row in rows:
-        for key in row:
-            if key not in header:
-                header.append(key)
-    writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in header])

@@ -11,6 +11,8 @@ from graphkit.errors import InvalidArgument
 from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.store import BACKENDS, GraphStore
+from graphkit.workspace.lock import network_lock
+from graphkit.workspace.transaction import pending, recover
 
 #: Above this many bytes of CSV, backend "memory" serves the network from the compact array
 #: store (same answers, cached on disk) instead of a networkx graph.
@@ -46,6 +48,9 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
     >>> open_store(sample_folder(), as_of=date(2026, 11, 22)).me().id
     'p-dana-whitfield'
     """
+    if pending(folder):  # a change a crash interrupted: finish it (or discard it) first
+        with network_lock(folder):
+            recover(folder)
     big = backend == "memory" and _csv_bytes(folder) > ARRAY_THRESHOLD_BYTES
     if big:
         log.info("over %d bytes of CSV: backend memory serves the network from the array "
