@@ -8,11 +8,16 @@ from datetime import date
 import click
 
 from graphkit.cli.options import Settings, parse_as_of, pass_settings
-from graphkit.report import ReportRun, run_report
+from graphkit.report.run import ReportRun, run_report
 from graphkit.store.base import MAX_HOPS
 from graphkit.workspace.locate import locate_network
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.snapshots import default_state
+
+#: Exit statuses of a report run (documented in the command's help).
+EXIT_QUIET = 0
+EXIT_NEWS = 3
+EXIT_NOT_DELIVERED = 4
 
 
 @click.command()
@@ -49,7 +54,14 @@ def report(settings: Settings, **options: object) -> None:
         click.echo(f"wrote {run.written}", err=True)
     if run.delivery_error:
         click.echo(f"Error: {run.delivery_error}", err=True)
-    click.get_current_context().exit(run.exit_code)
+    click.get_current_context().exit(exit_code(run))
+
+
+def exit_code(run: ReportRun) -> int:
+    """0 nothing new, 3 something new, 4 written but not delivered (documented)."""
+    if run.delivery_failed:
+        return EXIT_NOT_DELIVERED
+    return EXIT_NEWS if run.has_news else EXIT_QUIET
 
 
 def report_once(settings: Settings, fmt: str = "markdown", out: str | None = None,
