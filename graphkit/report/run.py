@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -47,9 +48,8 @@ def follow_ups(store: GraphStore) -> tuple[str, ...]:
 
 def network_png(store: GraphStore) -> tuple[bytes | None, str | None]:
     """My ego network as PNG bytes for the HTML report, or None and why not."""
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
+    # Only graphkit.plot imports matplotlib; here we only ask whether it is installed.
+    if importlib.util.find_spec("matplotlib") is None:
         return None, ("The network picture is left out: matplotlib is not installed "
                       "(pip install 'graphkit[plot]').")
     from graphkit.plot import ego_view, plot_png
