@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
 from graphkit.cli.options import Settings, parse_as_of, pass_settings
-from graphkit.report import ReportRun, run_report
 from graphkit.store.base import MAX_HOPS
 from graphkit.workspace.locate import locate_network
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.snapshots import default_state
+
+if TYPE_CHECKING:  # the report pulls in the analyses (networkx); `graphkit --help` does not
+    from graphkit.report.run import ReportRun
+
+#: Exit statuses of a report run (documented in the command's help).
+EXIT_QUIET = 0
+EXIT_NEWS = 3
+EXIT_NOT_DELIVERED = 4
 
 
 @click.command()
@@ -49,7 +57,14 @@ def report(settings: Settings, **options: object) -> None:
         click.echo(f"wrote {run.written}", err=True)
     if run.delivery_error:
         click.echo(f"Error: {run.delivery_error}", err=True)
-    click.get_current_context().exit(run.exit_code)
+    click.get_current_context().exit(exit_code(run))
+
+
+def exit_code(run: ReportRun) -> int:
+    """0 nothing new, 3 something new, 4 written but not delivered (documented)."""
+    if run.delivery_failed:
+        return EXIT_NOT_DELIVERED
+    return EXIT_NEWS if run.has_news else EXIT_QUIET
 
 
 def report_once(settings: Settings, fmt: str = "markdown", out: str | None = None,
@@ -57,6 +72,8 @@ def report_once(settings: Settings, fmt: str = "markdown", out: str | None = Non
                 max_hops: int = 2, threshold: float = 0.05, email: tuple[str, ...] = (),
                 no_plot: bool = False) -> ReportRun:
     """One report run with the command's options (``graphkit schedule run`` repeats it)."""
+    from graphkit.report.run import run_report
+
     located = locate_network(settings.data)
     smtp = None
     if email:

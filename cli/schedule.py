@@ -9,9 +9,8 @@ from typing import Any
 import click
 
 from graphkit.cli.options import Settings, format_option, pass_settings
-from graphkit.cli.report import report_once
+from graphkit.cli.report import EXIT_NEWS, exit_code, report_once
 from graphkit.render.formats import csv_text, json_text
-from graphkit.report import EXIT_NEWS
 from graphkit.schedule import (
     add_entry,
     check_cron,
@@ -156,7 +155,7 @@ def run(settings: Settings, expression: str, **options: Any) -> None:
         if done.written is None:
             click.echo(done.text, nl=False)
         where = f"wrote {done.written}" if done.written else "printed the report"
-        news = "something new" if done.exit_code == EXIT_NEWS else "nothing new"
+        news = "something new" if exit_code(done) == EXIT_NEWS else "nothing new"
         failed = f"; e-mail failed: {done.delivery_error}" if done.delivery_error else ""
         return f"{where}; {news}{failed}"
 

@@ -13,16 +13,9 @@ from click.testing import CliRunner
 
 from graphkit.cli.main import main
 from graphkit.model import Employment, Network, Organization, Person, Target, Tie
-from graphkit.report import (
-    build_report,
-    compare,
-    render_html,
-    render_markdown,
-    report_json,
-    snapshot,
-    snapshot_from_json,
-    snapshot_json,
-)
+from graphkit.report.compare import build_report, compare
+from graphkit.report.render import render_html, render_markdown, report_json
+from graphkit.report.snapshot import snapshot, snapshot_from_json, snapshot_json
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 NAMES = {"me": "Me", "ann": "Ann Lee", "bo": "Bo Diaz", "cy": "Cy Ng", "di": "Di Oh",

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from graphkit.errors import GraphkitError
-from graphkit.report import run_report
+from graphkit.report.run import run_report
 from graphkit.workspace import open_store
 from graphkit.workspace.snapshots import StateFolder, default_state
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -85,6 +86,67 @@ def _doors(ego: nx.Graph, me: str, max_hops: int) -> dict[str, set[str]]:
             for n in (sorted(ego.adj[me]) if me in ego else [])}
 
 
+@dataclass(frozen=True)
+class Staff:
+    """The current employees of one organization (me excepted) and my best path to each.
+
+    ``jobs`` maps each person's id to their current job there; ``paths`` maps the id of each
+    of them within reach to my best path (absent: out of reach). Both keep the order of the
+    organization's employment records.
+    """
+
+    organization: Organization
+    jobs: dict[str, Employment]
+    paths: dict[str, BestPath]
+
+
+def staff_reach(store: GraphStore, orgs: Sequence[Organization], max_hops: int = 2) -> list[Staff]:
+    """For each organization, its current employees and my best path to each of them.
+
+    One hop-limited best-path search from me to every current employee of every organization
+    in ``orgs`` (:meth:`GraphStore.best_paths`). :func:`reach` and the weekly report's snapshot
+    both measure reach with it.
+
+    Parameters
+    ----------
+    store : the network.
+    orgs : the organizations, each once.
+    max_hops : how far a path may go (1 = people I know).
+
+    Returns
+    -------
+    One :class:`Staff` per organization, in the order of ``orgs``.
+
+    Raises
+    ------
+    InvalidArgument
+        when ``max_hops`` is outside 1..6.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graphkit.model import Network, Person, Organization, Employment, Tie
+    >>> from graphkit.store.memory import MemoryStore
+    >>> net = Network("me", {p: Person(p, p.title()) for p in ("me", "ann", "bo")},
+    ...               {"acme": Organization("acme", "Acme Corp")},
+    ...               [Employment("bo", "acme"), Employment("ann", "acme", end=date(2020, 1, 1))],
+    ...               [Tie("me", "ann", 0.8), Tie("ann", "bo", 0.5)])
+    >>> store = MemoryStore(net, date(2026, 1, 1))
+    >>> [(list(s.jobs), s.paths["bo"].people) for s in staff_reach(store, store.organizations())]
+    [(['bo'], ('me', 'ann', 'bo'))]
+    """
+    check_max_hops(max_hops)
+    me = store.me()
+    staff: dict[str, dict[str, Employment]] = {}
+    for org in orgs:
+        staff[org.id] = {job.person_id: job for job in store.employment_at(org.id)
+                         if job.current and job.person_id != me.id}
+    everyone = sorted({p for jobs in staff.values() for p in jobs})
+    best = store.best_paths(me.id, everyone, max_hops) if everyone else {}
+    return [Staff(org, staff[org.id], {p: best[p] for p in staff[org.id] if p in best})
+            for org in orgs]
+
+
 def reach(store: GraphStore, max_hops: int = 2, all_organizations: bool = False) -> ReachResult:
     """For each target organization: reachable or not, degree, best score, doors, whom to ask.
 
@@ -129,12 +191,7 @@ def reach(store: GraphStore, max_hops: int = 2, all_organizations: bool = False)
     check_max_hops(max_hops)
     me = store.me()
     resolved = resolve_targets(store, all_organizations=all_organizations)
-    staff: dict[str, dict[str, Employment]] = {}
-    for org in resolved.organizations:
-        staff[org.id] = {job.person_id: job for job in store.employment_at(org.id)
-                         if job.current and job.person_id != me.id}
-    everyone = sorted({p for jobs in staff.values() for p in jobs})
-    best = store.best_paths(me.id, everyone, max_hops) if everyone else {}
+    staff = {s.organization.id: s for s in staff_reach(store, resolved.organizations, max_hops)}
     ego = nx.Graph()
     ego.add_node(me.id)
     ego.add_edges_from(v.tie.key for v in store.ego_ties(me.id, max_hops))
@@ -144,9 +201,8 @@ def reach(store: GraphStore, max_hops: int = 2, all_organizations: bool = False)
     rows = []
     for listed in resolved.listed:
         org, priority, listed_as = listed.organization, listed.priority, listed.listed_as
-        jobs = staff[org.id]
-        found: list[BestPath] = sorted((best[p] for p in jobs if p in best),
-                                       key=BestPath.sort_key)
+        jobs = staff[org.id].jobs
+        found: list[BestPath] = sorted(staff[org.id].paths.values(), key=BestPath.sort_key)
         best_path = None
         if found:
             top = found[0]
