@@ -15,8 +15,8 @@ from test_importers import FIXTURES
 from graphkit.errors import GraphkitError
 from graphkit.importing import import_file
 from graphkit.workspace.init import init_network
-from graphkit.workspace.transaction import pending
 from graphkit.workspace.lock import network_lock
+from graphkit.workspace.transaction import pending
 
 
 def test_killed_between_write_and_rename_leaves_the_old_file_intact(tmp_path):
