@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 import click
 
@@ -31,7 +32,7 @@ class EchoHandler(logging.Handler):
 @global_options
 @click.version_option(package_name="graphkit")
 @click.pass_context
-def main(ctx: click.Context, data: str | None, backend: str, as_of, strict: bool,  # type: ignore[no-untyped-def]
+def main(ctx: click.Context, data: str | None, backend: str, as_of: date | None, strict: bool,
          verbose: bool, infer: bool) -> None:
     """graphkit: whom to ask, in your own professional network.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -39,7 +39,7 @@ EXIT_NOT_DELIVERED = 4
               "([smtp] in graphkit.toml; password in GRAPHKIT_SMTP_PASSWORD). Repeatable.")
 @click.option("--no-plot", is_flag=True, help="Leave the network picture out of HTML reports.")
 @pass_settings
-def report(settings: Settings, **options: object) -> None:
+def report(settings: Settings, **options: Any) -> None:
     """Report newly reachable targets, better and lost paths, and new people at targets.
 
     Exit status: 0 nothing new (or first run), 3 something new, 4 report written but the
@@ -50,7 +50,7 @@ def report(settings: Settings, **options: object) -> None:
       graphkit report
       graphkit report --format html --out reports/ --email me@example.org
     """
-    run = report_once(settings, **options)  # type: ignore[arg-type]
+    run = report_once(settings, **options)
     if run.written is None:
         click.echo(run.text, nl=False)
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,7 @@ class Contact:
     uid: str = ""
 
 
-def csv_records(text: str, path: str | Path, is_header,  # type: ignore[no-untyped-def]
+def csv_records(text: str, path: str | Path, is_header: Callable[[list[str]], bool],
                 problems: Problems) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
     """Find the header by content (``is_header(cells)``), skipping any preamble, with whichever
     delimiter (comma, tab, semicolon) makes a header appear.
@@ -49,7 +50,7 @@ def csv_records(text: str, path: str | Path, is_header,  # type: ignore[no-untyp
     raise error
 
 
-def _records(text: str, path: str | Path, is_header,  # type: ignore[no-untyped-def]
+def _records(text: str, path: str | Path, is_header: Callable[[list[str]], bool],
              delimiter: str) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
