@@ -2,23 +2,72 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from datetime import date
 
 import click
 
-from graphkit.cli.check import check
-from graphkit.cli.export import export
-from graphkit.cli.load import load
-from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
-from graphkit.cli.paths import path_to
-from graphkit.cli.plot import plot
-from graphkit.cli.referrals import referrals
-from graphkit.cli.report import report
-from graphkit.cli.schedule import schedule
-from graphkit.cli.targets import targets
-from graphkit.cli.weak_ties import weak_ties_command
+
+#: Every command: its module and object, imported only when the command runs (so ``graphkit
+#: --help`` loads no command's dependencies), and the one-line help ``--help`` lists (kept equal
+#: to the command's own docstring by tests/test_cli.py).
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": ("check", "check",
+              "Check every file of a network folder without changing anything."),
+    "export": ("export", "export", "Write a copy of the network into the folder OUT."),
+    "import": ("network", "import_group",
+               "Import an export (LinkedIn, Google Contacts, vCard) into a network folder."),
+    "init": ("network", "init", "Create an empty network folder that knows who you are."),
+    "load": ("load", "load",
+             "Load the network folder into Neo4j, with tie strengths as of --as-of (default "
+             "today)."),
+    "path-to": ("paths", "path_to", "Ranked, explained paths from you to the people at "
+                "ORGANIZATION, grouped by whom to ask."),
+    "plot": ("plot", "plot", "Draw your network (or the best paths to an organization) to a "
+             "PNG, SVG or PDF file."),
+    "referrals": ("referrals", "referrals",
+                  "Your referral chains, the follow-ups due, and plans of whom to ask."),
+    "report": ("report", "report", "Report newly reachable targets, better and lost paths, and "
+               "new people at targets."),
+    "schedule": ("schedule", "schedule",
+                 "Run `graphkit report` on a schedule: a crontab entry, or a foreground loop."),
+    "targets": ("targets", "targets", "Reach over your target list: degree, best score, doors "
+                "in, and whom to ask first."),
+    "weak-ties": ("weak_ties", "weak_ties_command",
+                  "Brokers, local bridges, circles, and the dormant ties worth reviving."),
+}
+
+
+class LazyGroup(GraphkitGroup):
+    """A group whose commands are imported when they run, not when the group is built."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            module, attr, _ = COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(f"graphkit.cli.{module}"), attr)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list, from :data:`COMMANDS`' one-line helps (nothing imported)."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max((len(n) for n in names), default=0)
+        rows = []
+        for name in names:
+            if name in COMMANDS:
+                short = click.Command(name, help=COMMANDS[name][2]).get_short_help_str(limit)
+            else:
+                command = self.get_command(ctx, name)
+                short = command.get_short_help_str(limit) if command else ""
+            rows.append((name, short))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 class EchoHandler(logging.Handler):
@@ -28,7 +77,7 @@ class EchoHandler(logging.Handler):
         click.echo(f"graphkit: {record.getMessage()}", err=True)
 
 
-@click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @global_options
 @click.version_option(package_name="graphkit")
 @click.pass_context
@@ -54,17 +103,3 @@ def main(ctx: click.Context, data: str | None, backend: str, as_of: date | None,
         ctx.call_on_close(stop_logging)
     ctx.obj = Settings(data=data, backend=backend, as_of=as_of, strict=strict,
                        infer=infer)
-
-
-main.add_command(init)
-main.add_command(check)
-main.add_command(export)
-main.add_command(import_group)
-main.add_command(path_to)
-main.add_command(plot)
-main.add_command(report)
-main.add_command(schedule)
-main.add_command(targets)
-main.add_command(weak_ties_command)
-main.add_command(referrals)
-main.add_command(load)

@@ -139,3 +139,14 @@ def test_installed_command_runs_from_any_folder(tmp_path):
     light = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            cwd=tmp_path, timeout=60)
     assert light.stdout.strip().endswith("[]")
+
+
+def test_help_lists_each_command_with_its_own_short_help():
+    import importlib
+
+    from graphkit.cli.main import COMMANDS
+
+    for name, (module, attr, short) in COMMANDS.items():
+        command = getattr(importlib.import_module(f"graphkit.cli.{module}"), attr)
+        assert command.get_short_help_str(10**6) == short, name
+        assert command.name == name
