@@ -15,7 +15,6 @@ from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.io.dates import parse_date
 from graphkit.io.table import Problems
 from graphkit.store import BACKENDS, GraphStore
-from graphkit.workspace import open_store
 from graphkit.workspace.locate import Located, locate_network
 
 SHOWN_WARNINGS = 10
@@ -43,6 +42,8 @@ class Settings:
     def open(self) -> GraphStore:
         """Open the store, reporting any problems in the network files on stderr."""
         problems = Problems(strict=self.strict)
+        from graphkit.workspace import open_store  # loads the stores: only when a command runs
+
         store = open_store(self.located().path, self.backend, self.as_of, problems,
                            infer=self.infer, prompt=password_prompt())
         report_problems(problems)
