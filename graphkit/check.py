@@ -27,7 +27,7 @@ class CheckResult:
 
     @property
     def skipped(self) -> int:
-        return sum(1 for w in self.warnings if w.skipped)
+        return sum(w.rows for w in self.warnings if w.skipped)
 
 
 def check_network(folder: str | Path, as_of: date | None = None) -> CheckResult:
