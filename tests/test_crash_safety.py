@@ -105,8 +105,7 @@ def test_verbose_logs_counts_but_never_notes(tmp_path):
 
 # A real `graphkit import`, killed (os._exit: no cleanup, no finally) at the N-th rename of its
 # change: writing the staged copies (0-3), the commit step (4), between the files put in place
-# (5-7),
-# and after every file is in place but before the commit folder is cleaned up ("cleanup").
+# (5-7), and after every file is in place but before the commit folder is removed ("cleanup").
 # ``kill_at`` N lets N renames happen and kills the process at the next one.
 KILLED_IMPORT = textwrap.dedent("""
     import os, shutil, sys

@@ -258,3 +258,27 @@ def test_init_adds_a_new_me_to_people_csv_and_touches_nothing_else(tmp_path):
     after = snapshot(folder)
     assert after["people.csv"] == before["people.csv"] + b"p-robin-quist,Robin Quist,,,,,,\n"
     assert after["ties.csv"] == before["ties.csv"]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig"])
+def test_init_adding_me_keeps_the_files_encoding(tmp_path, encoding):
+    folder = tmp_path / "net"
+    folder.mkdir()
+    text = (sample_folder() / "people.csv").read_text(encoding="utf-8").replace(
+        "Chloe Morales", "Chloé Morales").replace("\n", "\r\n")
+    (folder / "people.csv").write_bytes(text.encode(encoding))
+    result = run("init", folder, "--me", "Zoë Quist")
+    assert result.exit_code == 0, result.output
+    assert (folder / "people.csv").read_bytes() == (
+        text + "p-zoe-quist,Zoë Quist,,,,,,\r\n").encode(encoding)
+
+
+def test_init_refuses_a_people_csv_with_an_unclosed_quote(tmp_path):
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "people.csv").write_text('id,name\np-ann,"Ann\np-bo,Bo\n', encoding="utf-8")
+    before = snapshot(folder)
+    result = run("init", folder, "--me", "Dana Whitfield")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{folder / 'people.csv'}:2: unclosed quote: lines 2-3" in result.stderr
+    assert snapshot(folder) == before  # nothing made, nothing changed
