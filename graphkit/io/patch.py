@@ -15,8 +15,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+
+from graphkit.io.table import Problems, records
 
 Key = tuple[str, ...]
 Rows = Sequence[dict[str, str]]
@@ -35,35 +37,14 @@ class RawRecord:
 def raw_records(text: str, delimiter: str) -> list[RawRecord]:
     r"""Split CSV text into records, each with the exact text it was read from.
 
-    Records are split exactly as :func:`graphkit.io.table.records` splits them (an unclosed
-    quote makes one record, with no cells, of the lines it swallows).
+    Records are split by :func:`graphkit.io.table.records`, the splitter reading uses (lines an
+    unclosed quote swallows make one record without cells: never matched, never changed).
 
     >>> [(r.line, r.text) for r in raw_records('id,name\r\n1,"Ann\nLee"\r\n2,Bo', ",")]
     [(1, 'id,name\r\n'), (2, '1,"Ann\nLee"\r\n'), (4, '2,Bo')]
     """
-    consumed: list[str] = []
-
-    def lines() -> Iterator[str]:
-        for line in io.StringIO(text, newline=""):
-            consumed.append(line)
-            yield line
-
-    out = []
-    reader = csv.reader(lines(), delimiter=delimiter, strict=True)
-    line = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error:  # malformed (an unclosed quote): keep the text, it is never touched
-            cells = []
-        out.append(RawRecord("".join(consumed), cells, line))
-        line += len(consumed)
-        consumed.clear()
-    if consumed:  # a final unterminated quote: the reader gave up
-        out.append(RawRecord("".join(consumed), [], line))
-    return out
+    return [RawRecord(r.text, r.cells if r.cells is not None else [], r.line)
+            for r in records(text, "", Problems(), delimiter)]
 
 
 def _line_end(text: str) -> str:

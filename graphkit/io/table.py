@@ -140,8 +140,9 @@ def parse_table(
     header: list[str] | None = None
     rows: list[Row] = []
     known = {c.lower(): c for c in (*required, *optional)}
-    for line, record in records(text, path, problems):
-        if not any(cell.strip() for cell in record):
+    for found in records(text, path, problems):
+        line, record = found.line, found.cells
+        if record is None or not any(cell.strip() for cell in record):
             continue
         if header is None:
             header = [cell.strip() for cell in record]
@@ -167,14 +168,25 @@ def parse_table(
     return rows
 
 
-def records(text: str, path: str | Path,
-            problems: Problems) -> Iterator[tuple[int, list[str]]]:
-    r"""The CSV records of ``text``, each with the line it starts on.
+@dataclass(frozen=True)
+class Record:
+    """One CSV record: the line it starts on, its exact text (line ends included) and its
+    cells; ``cells`` is None for lines an unclosed quote swallowed (reported, never read)."""
 
-    A quote that is never closed (or closed in the middle of a value, ``"Ann"x``) would fold
-    the lines after it into one value. Such a record is not guessed at: the lines from the
-    opening quote to where the CSV reader gave up are reported once (file and line of the
-    opening quote) and counted as skipped rows; reading goes on after them.
+    line: int
+    text: str
+    cells: list[str] | None
+
+
+def records(text: str, path: str | Path, problems: Problems,
+            delimiter: str | None = None) -> Iterator[Record]:
+    r"""Split CSV text into records: the one splitter for reading a file and for patching it.
+
+    A quote that is never closed (or closed in the middle of a value that goes on to other
+    lines) would fold the lines after it into one value. Those lines are not guessed at: they
+    are reported once (file and line of the opening quote), counted as skipped rows and given
+    back as one record without cells; reading goes on after them. A value quoted and then
+    continued on the same line (``"Ann" Lee``) is read as the csv module always read it.
 
     Raises
     ------
@@ -184,42 +196,50 @@ def records(text: str, path: str | Path,
     Examples
     --------
     >>> problems = Problems()
-    >>> list(records('id,name\n1,"Ann\n2,Bo\n', "people.csv", problems))
-    [(1, ['id', 'name'])]
+    >>> [(r.line, r.cells) for r in records('id,name\n1,"Ann\n2,Bo\n', "people.csv", problems)]
+    [(1, ['id', 'name']), (2, None)]
     >>> print(problems.items[0].message[:60])
     unclosed quote: lines 2-3 (2 rows) read as one value; rows s
     >>> problems.skipped_rows
     2
+    >>> [r.cells for r in records('1,"Ann" Lee,x\n', "p.csv", problems)]
+    [['1', 'Ann Lee', 'x']]
     """
     lines: list[str] = []
+    delimiter = delimiter or sniff_delimiter(text)
 
     def feed() -> Iterator[str]:
         for line in io.StringIO(text, newline=""):
             lines.append(line)
             yield line
 
-    reader = csv.reader(feed(), delimiter=sniff_delimiter(text), strict=True)
+    reader = csv.reader(feed(), delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
-            record = next(reader)
+            cells: list[str] | None = next(reader)
         except StopIteration:
+            if len(lines) >= start:  # a last line the reader dropped (cannot happen; kept safe)
+                yield Record(start, "".join(lines[start - 1:]), None)
             return
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
                 raise InputError(f"a value over {MAX_FIELD // 2**20} MiB ({exc}); check quoting "
                                  "on this line", path, start) from None
             end = reader.line_num
-            affected = sum(1 for line in lines[start - 1:end] if line.strip())
-            where = f"lines {start}-{end}" if end > start else f"line {start}"
-            problems.warn(path, start, None,
-                          f"unclosed quote: {where} ({affected} row{'s' * (affected != 1)}) "
-                          f"read as one value; row{'s' * (affected != 1)} skipped (close the "
-                          'quote, or write a quote inside a value as "")', rows=affected)
-            start = end + 1
-            continue
-        yield start, record
-        start = reader.line_num + 1
+            if end == start and "expected after" in str(exc):
+                cells = next(csv.reader([lines[start - 1]], delimiter=delimiter))
+            else:
+                affected = sum(1 for line in lines[start - 1:end] if line.strip())
+                where = f"lines {start}-{end}" if end > start else f"line {start}"
+                problems.warn(path, start, None,
+                              f"unclosed quote: {where} ({affected} row{'s' * (affected != 1)}) "
+                              f"read as one value; row{'s' * (affected != 1)} skipped (close "
+                              'the quote, or write a quote inside a value as "")', rows=affected)
+                cells = None
+        end = reader.line_num
+        yield Record(start, "".join(lines[start - 1:end]), cells)
+        start = end + 1
 
 
 def _check_header(header: list[str], required: Sequence[str], path: str | Path,
