@@ -132,7 +132,12 @@ def anonymize(network: Network, shift_days: int | None = None) -> Anonymized:
     shift = timedelta(days=secret_shift() if shift_days is None else shift_days)
 
     def moved(when: date | None) -> date | None:
-        return None if when is None else when + shift
+        if when is None:
+            return None
+        try:
+            return when + shift
+        except OverflowError:  # a date in year 1 (a typo): the earliest date there is
+            return date.min
 
     def note(text: str) -> str:
         return NOTE if text.strip() else ""
