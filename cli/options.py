@@ -55,7 +55,7 @@ def report_problems(problems: Problems) -> None:
     items = list(problems)
     if not items:
         return
-    skipped = sum(1 for p in items if p.skipped)
+    skipped = problems.skipped_rows
     for problem in items[:SHOWN_WARNINGS]:
         click.echo(f"warning: {problem}", err=True)
     more = len(items) - SHOWN_WARNINGS

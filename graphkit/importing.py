@@ -307,7 +307,7 @@ def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str |
     network = read_network(folder, problems)
     file_problems = Problems(strict=strict)
     contacts = READERS[kind](path, file_problems)
-    unreadable = sum(1 for p in file_problems if p.skipped)
+    unreadable = file_problems.skipped_rows
     if not contacts and not unreadable:
         raise InputError("no contacts in the file (only a header?); nothing imported", path)
     owner_id, notes = _owner(network, owner)

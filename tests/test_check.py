@@ -62,3 +62,62 @@ def test_cli_exit_status_and_summary(tmp_path):
     assert warned.exit_code == 1 and "duplicate id 'p-dana-whitfield'" in warned.stdout
     missing = CliRunner().invoke(main, ["check", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2 and "not a network folder" in missing.stdout
+
+
+def test_an_interrupted_change_is_an_error_with_what_to_do(tmp_path):
+    folder = copy_sample(tmp_path)
+    staged = folder / ".graphkit" / "commit"
+    staged.mkdir(parents=True)
+    (staged / "ties.csv").write_text("person_a,person_b\n")
+    (staged / "MANIFEST.json").write_text('{"files": ["ties.csv"]}')
+    result = CliRunner().invoke(main, ["--as-of", "2026-11-22", "check", str(folder)])
+    assert result.exit_code == 2
+    assert "error: " in result.stdout and "an interrupted change (.graphkit/commit" in result.stdout
+    assert "completes or discards it" in result.stdout
+    assert staged.is_dir()  # check changes nothing, not even to recover
+    again = CliRunner().invoke(main, ["--data", str(folder), "--as-of", "2026-11-22",
+                                      "targets"])
+    assert again.exit_code == 0, again.output
+    assert CliRunner().invoke(main, ["--as-of", "2026-11-22", "check", str(folder)]).exit_code \
+        in (0, 1)
+    assert not staged.exists()
+
+
+def test_self_introductions_are_found_with_their_line(tmp_path):
+    folder = copy_sample(tmp_path)
+    with (folder / "introductions.csv").open("a") as f:
+        f.write("p-marcus-bell,p-marcus-bell,p-priya-raman,2026-01-01,made,\n"
+                "p-marcus-bell,p-priya-raman,p-priya-raman,2026-01-02,made,\n")
+    lines = len((folder / "introductions.csv").read_text().splitlines())
+    result = check_network(folder, AS_OF)
+    messages = [str(w) for w in result.warnings]
+    assert messages == [
+        f"{folder / 'introductions.csv'}:{lines - 1}: p-marcus-bell is introduced to themselves "
+        "(introducer p-marcus-bell, introduced to p-priya-raman); an introduction names three "
+        "different people: fix the ids",
+        f"{folder / 'introductions.csv'}:{lines}: p-priya-raman is introduced to themselves "
+        "(introducer p-marcus-bell, introduced to p-priya-raman); an introduction names three "
+        "different people: fix the ids"]
+
+
+def test_an_unclosed_quote_counts_every_row_it_swallows(tmp_path):
+    folder = copy_sample(tmp_path)
+    people = (folder / "people.csv").read_text().splitlines(keepends=True)
+    people[3] = people[3].replace(",", ',"', 1)  # line 4: the id is followed by an open quote
+    (folder / "people.csv").write_text("".join(people))
+    result = check_network(folder, AS_OF)
+    first = str(result.warnings[0])
+    assert first.startswith(f"{folder / 'people.csv'}:4: unclosed quote: lines 4-")
+    # Every row from line 4 to the end is counted, none folded into a name.
+    assert f"({len(people) - 3} rows)" in first
+    assert result.skipped >= len(people) - 3
+
+
+def test_nul_warning_names_the_line(tmp_path):
+    folder = copy_sample(tmp_path)
+    people = (folder / "people.csv").read_text().splitlines(keepends=True)
+    people[9] = people[9].replace("a", "a\x00", 1)
+    (folder / "people.csv").write_text("".join(people))
+    result = check_network(folder, AS_OF)
+    assert str(result.warnings[0]) == (f"{folder / 'people.csv'}:10: 1 NUL character removed "
+                                       "(the file may have been saved with the wrong encoding)")

@@ -6,7 +6,8 @@ them. :func:`patch_table` therefore never re-serializes a file: it compares the 
 read them (``before``) with the rows it wants (``after``), record by record, by key; a row whose
 key is in neither, or whose values did not change, is written back exactly as it was; a changed
 row has only its changed cells rewritten; new rows are appended; rows that ``after`` no longer
-has are removed.
+has are removed. The lines of the records the reader skipped (``skipped``) are never matched to
+a row, so a skipped duplicate or a dangling tie can never take the place of the row it shadows.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+
+from graphkit.io.table import Problems, records
 
 Key = tuple[str, ...]
 Rows = Sequence[dict[str, str]]
@@ -23,39 +26,25 @@ Rows = Sequence[dict[str, str]]
 
 @dataclass(frozen=True)
 class RawRecord:
-    """One record of a CSV file: its exact text (line ending included) and its cells."""
+    """One record of a CSV file: its exact text (line ending included), its cells and the line
+    it starts on."""
 
     text: str
     cells: list[str]
+    line: int = 0
 
 
 def raw_records(text: str, delimiter: str) -> list[RawRecord]:
     r"""Split CSV text into records, each with the exact text it was read from.
 
-    >>> [r.text for r in raw_records('id,name\r\n1,"Ann\nLee"\r\n2,Bo', ",")]
-    ['id,name\r\n', '1,"Ann\nLee"\r\n', '2,Bo']
+    Records are split by :func:`graphkit.io.table.records`, the splitter reading uses (lines an
+    unclosed quote swallows make one record without cells: never matched, never changed).
+
+    >>> [(r.line, r.text) for r in raw_records('id,name\r\n1,"Ann\nLee"\r\n2,Bo', ",")]
+    [(1, 'id,name\r\n'), (2, '1,"Ann\nLee"\r\n'), (4, '2,Bo')]
     """
-    consumed: list[str] = []
-
-    def lines() -> Iterator[str]:
-        for line in io.StringIO(text, newline=""):
-            consumed.append(line)
-            yield line
-
-    out = []
-    reader = csv.reader(lines(), delimiter=delimiter)
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error:  # malformed: keep the text, it is never touched
-            cells = []
-        out.append(RawRecord("".join(consumed), cells))
-        consumed.clear()
-    if consumed:  # a final unterminated quote: the reader gave up
-        out.append(RawRecord("".join(consumed), []))
-    return out
+    return [RawRecord(r.text, r.cells if r.cells is not None else [], r.line)
+            for r in records(text, "", Problems(), delimiter)]
 
 
 def _line_end(text: str) -> str:
@@ -85,7 +74,8 @@ def table_changed(before: Rows, after: Rows) -> bool:
 
 
 def patch_table(text: str, delimiter: str, before: Rows, after: Rows,
-                key: Callable[[dict[str, str]], Key], columns: Sequence[str]) -> str:
+                key: Callable[[dict[str, str]], Key], columns: Sequence[str],
+                skipped: Collection[int] = ()) -> str:
     r"""Return ``text`` with the change from ``before`` to ``after`` applied, row by row.
 
     Parameters
@@ -97,6 +87,8 @@ def patch_table(text: str, delimiter: str, before: Rows, after: Rows,
     key : the identity of a row (e.g. its id); raw cells and canonical rows must give the
         same key for the same record.
     columns : the canonical column names, for a header that lacks one ``after`` uses.
+    skipped : the lines where records start that the reader left out of ``before``; they are
+        written back as they are and never matched to a row of ``before``.
 
     Examples
     --------
@@ -140,7 +132,7 @@ def patch_table(text: str, delimiter: str, before: Rows, after: Rows,
     seen: Counter[Key] = Counter()
     out: list[str] = []
     for i, record in enumerate(records):
-        if i <= header_at or not any(c.strip() for c in record.cells):
+        if i <= header_at or record.line in skipped or not any(c.strip() for c in record.cells):
             out.append(record.text)
             continue
         raw = {name.lower(): (record.cells[j].strip() if j < len(record.cells) else "")

@@ -15,7 +15,14 @@ from graphkit.model import Network, Person
 from graphkit.orgs import new_id, normalize
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.transaction import commit_files
-from graphkit.workspace.write import KEYS, config_text, fresh_table
+from graphkit.workspace.write import (
+    KEYS,
+    config_text,
+    encode_like,
+    fresh_table,
+    skipped_lines,
+    unclosed_quote,
+)
 
 
 @dataclass(frozen=True)
@@ -54,9 +61,13 @@ def init_network(folder: str | Path, me_name: str) -> InitResult:
         people_path = root / PEOPLE.name
         people: dict[str, Person] = {}
         text = ""
+        problems = Problems()
         if people_path.exists():
             text = read_text(people_path)
-            people = parse_people(text, people_path, Problems())
+            people = parse_people(text, people_path, problems)
+            refusal = unclosed_quote(problems)
+            if refusal is not None:  # the rows it swallows may hold me, or my new id
+                raise refusal
         same = [p for p in people.values()
                 if p.id == me_name.strip() or normalize(p.name) == normalize(me_name)]
         if len(same) > 1:
@@ -73,8 +84,10 @@ def init_network(folder: str | Path, me_name: str) -> InitResult:
             files[spec.name] = fresh_table(spec.columns, rows)
         if people_path.exists() and not same:
             rows = network_rows(network)[PEOPLE.name]
-            files[PEOPLE.name] = patch_table(text, sniff_delimiter(text), rows[:-1], rows,
-                                             KEYS[PEOPLE.name], PEOPLE.columns)
+            files[PEOPLE.name] = encode_like(
+                patch_table(text, sniff_delimiter(text), rows[:-1], rows, KEYS[PEOPLE.name],
+                            PEOPLE.columns, skipped_lines(problems).get(PEOPLE.name, ())),
+                text, people_path.read_bytes())
         files[CONFIG_FILE] = config_text(root, network) or ""
         commit_files(root, files)
     kept = tuple(spec.name for spec in FILES

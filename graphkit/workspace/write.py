@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from graphkit.errors import InputError
 from graphkit.io.network import FILES, network_rows, read_network
 from graphkit.io.patch import Key, patch_table
 from graphkit.io.settings import CONFIG_FILE
@@ -74,15 +75,73 @@ def config_text(folder: Path, network: Network) -> str | None:
     return tomlkit.dumps(doc) if changed else None
 
 
+def skipped_lines(problems: Problems) -> dict[str, set[int]]:
+    """The lines (by file name) of the records reading left out: never matched, never changed."""
+    out: dict[str, set[int]] = {}
+    for problem in problems:
+        if problem.skipped and problem.line is not None:
+            out.setdefault(Path(problem.path).name, set()).add(problem.line)
+    return out
+
+
+def unclosed_quote(problems: Problems) -> InputError | None:
+    """The refusal to write a network whose file has an unclosed quote, if one has.
+
+    The rows a quote swallows are unread: their ids are unknown, so a write could give a new
+    person the id of one of them. The user closes the quote first.
+    """
+    for problem in problems:
+        if problem.message.startswith("unclosed quote"):
+            return InputError(f"{problem.message.split(';')[0]}; fix this first: graphkit does "
+                              "not write to a network it cannot fully read (nothing was changed)",
+                              problem.path, problem.line)
+    return None
+
+
+#: Encodings a network file may have been saved in, tried in order: the first that gives back
+#: the file's exact bytes is the one the patched file is written in.
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252")
+
+
+def encode_like(patched: str, text: str, raw: bytes) -> bytes:
+    """``patched`` encoded as the file ``raw`` (read as ``text``) was, so the rows the patch left
+    alone keep their bytes; UTF-8 (the documented format) when that encoding cannot hold a new
+    character or the file mixed encodings.
+
+    >>> encode_like("Zoë,é", "Zoë", "Zoë".encode("cp1252")) == "Zoë,é".encode("cp1252")
+    True
+    >>> encode_like("Zoë,漢", "Zoë", "Zoë".encode("cp1252")) == "Zoë,漢".encode("utf-8")
+    True
+    """
+    for encoding in ENCODINGS:
+        try:
+            if text.encode(encoding) == raw:
+                return patched.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+    return (UTF8_BOM if raw.startswith(UTF8_BOM) else b"") + patched.encode("utf-8")
+
+
 def changed_files(folder: str | Path, network: Network,
                   before: Network | None = None) -> dict[str, str | bytes]:
     """The new text of every file of ``folder`` that writing ``network`` would change.
 
     ``before`` is the network as read from ``folder`` (read here when not given).
+
+    Raises
+    ------
+    InputError
+        when a file of the folder has an unclosed quote (its swallowed rows are unread).
     """
     root = Path(folder)
-    if before is None and (root / CONFIG_FILE).is_file():
-        before = read_network(root, Problems())
+    problems = Problems()
+    if (root / CONFIG_FILE).is_file():
+        read = read_network(root, problems)
+        refusal = unclosed_quote(problems)
+        if refusal is not None:
+            raise refusal
+        before = before if before is not None else read
+    skipped = skipped_lines(problems)
     old = network_rows(before) if before is not None else {}
     new = network_rows(network)
     files: dict[str, str | bytes] = {}
@@ -98,9 +157,8 @@ def changed_files(folder: str | Path, network: Network,
                 raise WriteError(os_error_message(exc, path)) from None
             text = decode(raw, path)
             patched = patch_table(text, sniff_delimiter(text), was, rows, KEYS[spec.name],
-                                  spec.columns)
-            files[spec.name] = (UTF8_BOM if raw.startswith(UTF8_BOM) else b"") + \
-                patched.encode("utf-8")
+                                  spec.columns, skipped.get(spec.name, ()))
+            files[spec.name] = encode_like(patched, text, raw)
         elif rows or spec.name == "people.csv":
             files[spec.name] = fresh_table(spec.columns, rows)
     config = config_text(root, network)
