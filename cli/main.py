@@ -14,6 +14,14 @@ from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
 from graphkit.cli.plot import plot
+from graphkit.cli.record import (
+    find_command,
+    intro_group,
+    log_command,
+    person_group,
+    stage_command,
+    target_group,
+)
 from graphkit.cli.referrals import referrals
 from graphkit.cli.report import report
 from graphkit.cli.schedule import schedule
@@ -68,3 +76,9 @@ main.add_command(targets)
 main.add_command(weak_ties_command)
 main.add_command(referrals)
 main.add_command(load)
+main.add_command(find_command)
+main.add_command(log_command)
+main.add_command(stage_command)
+main.add_command(intro_group)
+main.add_command(target_group)
+main.add_command(person_group)
