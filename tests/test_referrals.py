@@ -68,7 +68,7 @@ def test_problems_are_reported(store_of):
         "introductions.csv: H introduced you to K with no date; counted as due for a "
         "follow-up (add the date)",
         "introductions.csv: H introduced you to K on undated has unknown status 'pending'; "
-        "counted as made (use one of requested, made, met)",
+        "counted as made (use one of requested, offered, made, met, declined)",
         "introductions.csv: A introduced you to ME on 2026-05-01: you cannot be introduced "
         "to yourself or by yourself; left out of the chains (fix the ids)",
         "introductions.csv: cycle: D introduced you to E, who introduced you to D; the chain "
