@@ -13,6 +13,7 @@ from graphkit.cli.load import load
 from graphkit.cli.network import import_group, init
 from graphkit.cli.options import GraphkitGroup, Settings, global_options
 from graphkit.cli.paths import path_to
+from graphkit.cli.plan import next_command, what_if_group
 from graphkit.cli.plot import plot
 from graphkit.cli.record import (
     find_command,
@@ -82,3 +83,5 @@ main.add_command(stage_command)
 main.add_command(intro_group)
 main.add_command(target_group)
 main.add_command(person_group)
+main.add_command(next_command)
+main.add_command(what_if_group)
