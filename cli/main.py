@@ -7,6 +7,7 @@ from datetime import date
 
 import click
 
+from graphkit.cli.ask import ask
 from graphkit.cli.check import check
 from graphkit.cli.export import export
 from graphkit.cli.load import load
@@ -85,3 +86,4 @@ main.add_command(target_group)
 main.add_command(person_group)
 main.add_command(next_command)
 main.add_command(what_if_group)
+main.add_command(ask)
