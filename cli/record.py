@@ -272,17 +272,23 @@ def person_group() -> None:
 @click.option("--new", "create", is_flag=True,
               help="Add them even if someone of that name (or an organization of a close "
               "name) exists.")
+@click.option("--not-met", is_flag=True,
+              help="Someone you heard of through --knows: no tie to you yet.")
 @pass_settings
 def person_add(settings: Settings, name: str, org: str | None, title: str,
-               knows: tuple[str, ...], email: str, when: date | None, create: bool) -> None:
-    """Add NAME, someone you just met, tied to you.
+               knows: tuple[str, ...], email: str, when: date | None, create: bool,
+               not_met: bool) -> None:
+    """Add NAME, someone you just met (tied to you), or heard of (--not-met).
 
     \b
     Example:
       graphkit person add "Jordan Lee" --org Initech --title Controller --knows "Marcus Bell"
+      graphkit person add "Riley Chen" --org Netflix --knows "Jordan Lee" --not-met
     """
     as_of = _today(settings)
     day = record.refuse_future(when or as_of, as_of)
+    if not_met and not knows:
+        raise click.UsageError("--not-met needs --knows PERSON: who knows them?")
     done = _change(settings, lambda n: record.add_person(n, name, day, org, title, knows,
-                                                         email, create))
+                                                         email, create, met=not not_met))
     _echo(done.message)

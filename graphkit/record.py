@@ -607,10 +607,12 @@ class PersonAdded:
     organization: Organization | None
     org_created: bool
     knows: tuple[Person, ...]
+    met: bool = True
 
     @property
     def message(self) -> str:
-        text = f"added {self.person.name} ({self.person.id}), tied to you"
+        text = f"added {self.person.name} ({self.person.id})" + (
+            ", tied to you" if self.met else " (not met yet)")
         if self.organization is not None:
             text += f"; works at {self.organization.name}" + (
                 " (a new organization)" if self.org_created else "")
@@ -621,10 +623,10 @@ class PersonAdded:
 
 def add_person(network: Network, name: str, when: date, org: str | None = None,
                title: str = "", knows: Sequence[str] = (), email: str = "",
-               create: bool = False) -> PersonAdded:
+               create: bool = False, met: bool = True) -> PersonAdded:
     """Add someone I just met: a person, a tie to me (source ``manual``, stage ``initiated``,
     last contact ``when``), a current job at ``org`` if given, and ties to the people they
-    ``knows``.
+    ``knows``. With ``met`` false (someone I heard of through a contact), no tie to me.
 
     Raises
     ------
@@ -651,8 +653,9 @@ def add_person(network: Network, name: str, when: date, org: str | None = None,
     organization, created = (organization_for(network, org, create) if org else (None, False))
     person = Person(new_id("p", clean, network.people), clean, email.strip(), "", title.strip())
     network.people[person.id] = person
-    network.ties.append(Tie(network.me, person.id, stage="initiated", last_contact=when,
-                            interactions=1, source="manual"))
+    if met:
+        network.ties.append(Tie(network.me, person.id, stage="initiated", last_contact=when,
+                                interactions=1, source="manual"))
     if organization is not None:
         network.employment.append(Employment(person.id, organization.id, title.strip()))
     tied: list[Person] = []
@@ -661,7 +664,7 @@ def add_person(network: Network, name: str, when: date, org: str | None = None,
             continue
         network.ties.append(Tie(person.id, other.id, source="manual"))
         tied.append(other)
-    return PersonAdded(person, organization, created, tuple(tied))
+    return PersonAdded(person, organization, created, tuple(tied), met)
 
 
 # --- one change to a network folder ------------------------------------------------------------
