@@ -86,7 +86,8 @@ def _ask_item(t: TargetReach, path: RankedPath) -> PlanItem:
     role = f"{path.person.name}, {title} at {org}" if title else f"{path.person.name} at {org}"
     why = "; ".join(path.steps[0].evidence) or "connected"
     if path.hops == 1:
-        return PlanItem("ask", f"Talk to {role} about working there",
+        where = f"{title} at {org}" if title else org
+        return PlanItem("ask", f"Talk to {path.person.name} ({where}) about working there",
                         f"{org}{pri}: you know someone there ({why}); score {path.score:.3f}",
                         path.person, t.organization,
                         f"graphkit ask {_q(path.person.name)} --for {_q(org)}")
