@@ -287,6 +287,9 @@ def draft(store: GraphStore, contact_name: str, pitch: Pitch | None = None,
         notes.append("no [pitch] in graphkit.toml: the draft has a gap to fill (add role, "
                      "skills, industry, geography)")
     stage = _stage(store, me.id, contact.id)
+    if not stage:
+        notes.append(f"you have no recorded tie with {contact.name}: the draft assumes you "
+                     "have met; record it with graphkit log")
     values = {"first_name": _first_name(contact), "my_name": me.name, "pitch": pitch.sentence(),
               "opener": _opener(store, me, contact), "help_back": _help_back(pitch),
               "topic": pitch.topic(), "organization": "", "person": "", "person_role": "",

@@ -294,3 +294,21 @@ def test_a_bad_pitch_is_one_line_naming_the_file(sample_dir: Path) -> None:
     result = CliRunner().invoke(main, ["--data", str(sample_dir), "ask", "Sara Pereira"])
     assert result.exit_code == 1
     assert "graphkit.toml: [pitch] role must be text, not 3" in result.output
+
+
+def test_concurrent_logs_all_land(sample_dir: Path) -> None:
+    """Five `graphkit log` processes at once: the lock makes them take turns, none is lost."""
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("graphkit")
+    runs = [subprocess.Popen([str(exe), "--data", str(sample_dir), "--as-of", "2026-11-23",
+                              "log", "Marcus Bell", "--note", f"note {i}"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for i in range(5)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert all(run.returncode == 0 for run in runs), outputs
+    network = read_network(sample_dir)
+    tie = next(t for t in network.ties if t.key == ("p-dana-whitfield", "p-marcus-bell"))
+    assert tie.interactions == 20 + 5
+    assert all(f"note {i}" in tie.notes for i in range(5))
