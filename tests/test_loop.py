@@ -312,3 +312,56 @@ def test_concurrent_logs_all_land(sample_dir: Path) -> None:
     tie = next(t for t in network.ties if t.key == ("p-dana-whitfield", "p-marcus-bell"))
     assert tie.interactions == 20 + 5
     assert all(f"note {i}" in tie.notes for i in range(5))
+
+
+def _small_network():
+    from graphkit.model import Employment, Network, Organization, Person, Target, Tie
+
+    people = {p: Person(p, p.title()) for p in ("me", "ann", "bo", "cy")}
+    return Network("me", people,
+                   {"acme": Organization("acme", "Acme Corp"),
+                    "init": Organization("init", "Initech")},
+                   [Employment("bo", "acme", "CFO"), Employment("cy", "init", "CEO")],
+                   [Tie("me", "ann", stage="advice", last_contact=date(2020, 1, 1),
+                        interactions=8),
+                    Tie("ann", "bo", 0.5), Tie("me", "cy", 0.05)],
+                   targets=[Target("Acme Corp", 1), Target("Initech", 2)])
+
+
+@pytest.mark.parametrize("backend", ["memory", "array"])
+def test_next_revives_a_dormant_strong_tie_that_opens_a_target(backend: str) -> None:
+    from conftest import make_store
+
+    from graphkit.analysis.plan import weekly_plan
+
+    store = make_store(backend, _small_network(), date(2026, 11, 23))
+    plan = weekly_plan(store)
+    kinds = [(item.kind, item.action) for item in plan.items]
+    assert kinds[0] == ("ask", "Ask Ann for an introduction to Bo, CFO at Acme Corp")
+    revive = next(item for item in plan.items if item.kind == "revive")
+    assert revive.action == "Reconnect with Ann (advice obtained, last contact 6 years ago)"
+    assert revive.reason == "a better path to Acme Corp"
+    assert revive.command == 'graphkit what-if reconnect "Ann"'
+
+
+@pytest.mark.parametrize("backend", ["memory", "array"])
+def test_what_if_reconnect_and_meet_on_a_small_network(backend: str) -> None:
+    from conftest import make_store
+
+    from graphkit.analysis.what_if import rank_reconnections
+    from graphkit.scenarios import meet, reconnect
+    from graphkit.strength import StrengthModel
+
+    store = make_store(backend, _small_network(), date(2026, 11, 23))
+    model = StrengthModel()
+    result = reconnect(store, "Cy", model)
+    initech = next(t for t in result.targets if t.organization.id == "init")
+    assert initech.before == pytest.approx(0.05) and initech.opened()
+    assert initech.ask_after == "Cy"
+    ranked = rank_reconnections(store, model)
+    assert [r.contact.id for r in ranked] == ["cy", "ann"]
+    assert [t.organization.id for t in ranked[0].opened] == ["init"]
+    met = meet(store, "Dee Novak", model, "Initech")
+    assert [t.organization.id for t in met.opened] == ["init"]
+    with pytest.raises(Exception, match="you already know Ann"):
+        meet(store, "Ann", model)

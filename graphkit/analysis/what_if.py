@@ -200,10 +200,12 @@ def what_if(store: GraphStore, scenario: Scenario, max_hops: int = 2, usable: fl
 
 
 def reconnected(tie: Tie, as_of: date) -> Tie:
-    """The tie after a conversation on ``as_of`` that reached at least the advice stage."""
+    """The tie after a conversation on ``as_of`` that reached at least the advice stage (a
+    strength set by hand no longer holds: the model scores the renewed tie)."""
     stage = tie.stage if tie.stage and STAGES.index(tie.stage) >= STAGES.index(
         RECONNECT_STAGE) else RECONNECT_STAGE
-    return replace(tie, stage=stage, last_contact=as_of, interactions=tie.interactions + 1)
+    return replace(tie, strength=None, stage=stage, last_contact=as_of,
+                   interactions=tie.interactions + 1)
 
 
 def reconnect_scenario(store: GraphStore, contact: Person, model: StrengthModel) -> Scenario:
