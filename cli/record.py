@@ -166,7 +166,7 @@ def intro_update(settings: Settings, introducer: str, person: str, status: str |
     if status is None and when is None:
         raise click.UsageError("say what changed: --status or --date")
     as_of = _today(settings)
-    day = record.refuse_future(when or as_of, as_of) if (when or status) else None
+    day = record.refuse_future(when or as_of, as_of)
 
     def change(network: Network) -> record.Introduced:
         return record.update_introduction(network, record.resolve_person(network, introducer,

@@ -145,6 +145,7 @@ def test_four_weeks_of_a_job_search(loop: Loop) -> None:
               for fmt in ("json", "markdown", "html")]
     shared += [loop.run(*cmd, "--format", "json").output for cmd in (
         ("next",), ("targets",), ("path-to", "Acme Corp"), ("what-if", "reconnect"),
+        ("referrals", "--plan", "Acme Corp"), ("referrals",),
         ("what-if", "reconnect", "Sara Pereira"))]
     shared.append(loop.run("ask", "Sara Pereira").output)
     anonymized = loop.folder.parent / "anon"

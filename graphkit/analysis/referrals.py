@@ -398,7 +398,7 @@ class Ask:
     step, talk to ``ask`` who works at the organization).
 
     ``role`` is what ``to`` (on the last step, ``ask``) does and where; ``relationship`` is my
-    tie with ``ask`` when I already know them (stage, last contact, notes); ``opener`` is what
+    tie with ``ask`` when I already know them (stage, last contact; no notes); ``opener`` is what
     we share (who introduced us, groups, employers); ``knows`` is why ``ask`` knows ``to``;
     ``logged`` is what the introductions log already says about this introduction.
     """
@@ -458,8 +458,7 @@ def _relationship(store: GraphStore, me: str, other: str) -> tuple[str, ...]:
     lines = [STAGE_LABELS.get(tie.stage or "acquaintance", tie.stage)]
     if tie.last_contact:
         lines.append("last contact " + ago(tie.last_contact, store.as_of))
-    if tie.notes and tie.source != "inferred":
-        lines.append(tie.notes)
+    # The tie's notes are private (graphkit log --note): a plan may be shared, so never here.
     return tuple(lines)
 
 
