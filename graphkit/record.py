@@ -106,7 +106,7 @@ def find(network: Network, text: str, limit: int = 20) -> list[Match]:
     """
     query = text.strip()
     if not query:
-        raise InvalidArgument("text", repr(text), "some text to look for")
+        raise GraphkitError("give some text to look for (a name, email, URL fragment or id)")
     key, low = normalize(query), query.lower()
     people: list[Match] = []
     for person in network.people.values():
@@ -167,7 +167,7 @@ def resolve_person(network: Network, text: str, parameter: str = "person") -> Pe
     """
     query = text.strip()
     if not query:
-        raise InvalidArgument(parameter, repr(text), "a name or an id")
+        raise GraphkitError(f"give the {parameter}'s name or id, not an empty text")
     if query in network.people:
         return network.people[query]
     key, low = normalize(query), query.lower()
@@ -474,7 +474,7 @@ def organization_for(network: Network, name: str, create: bool = False, industry
     index = OrgIndex(network.organizations.values())
     clean = " ".join(name.split())
     if not clean:
-        raise InvalidArgument("organization", repr(name), "a name")
+        raise GraphkitError("give the organization's name, not an empty text")
     found = index.find(clean)
     if found is not None:
         return found, False
@@ -642,7 +642,7 @@ def add_person(network: Network, name: str, when: date, org: str | None = None,
     """
     clean = " ".join(name.split())
     if not clean:
-        raise InvalidArgument("name", repr(name), "a name")
+        raise GraphkitError("give the person's name, not an empty text")
     same = [p for p in network.people.values() if normalize(p.name) == normalize(clean)]
     if same and not create:
         raise GraphkitError(f"{clean} is already in the network ("
