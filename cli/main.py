@@ -37,6 +37,21 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                 "in, and whom to ask first."),
     "weak-ties": ("weak_ties", "weak_ties_command",
                   "Brokers, local bridges, circles, and the dormant ties worth reviving."),
+    "find": ("record", "find_command", "People and organizations matching a name, email, URL "
+             "fragment, alias or id."),
+    "log": ("record", "log_command", "Record an interaction with PERSON (a name or an id)."),
+    "stage": ("record", "stage_command", "Move your relationship with PERSON along: initiated, "
+              "advice, referral."),
+    "intro": ("record", "intro_group", "The introductions log: who introduces you to whom "
+              "(what `referrals` reads)."),
+    "target": ("record", "target_group", "The target list: add, remove, list."),
+    "person": ("record", "person_group", "People you meet: add."),
+    "next": ("plan", "next_command", "What to do this week: follow-ups due, the best asks, ties "
+             "to revive, doors to open."),
+    "what-if": ("plan", "what_if_group", "Which targets open, or get a better path, if one tie "
+                "changed."),
+    "ask": ("ask", "ask", "Draft a message to PERSON for the next step: advice, names, an "
+            "introduction."),
 }
 
 

@@ -60,7 +60,7 @@ class ContactGroup:
 class Suggestion:
     """A lead that could open a path where none exists."""
 
-    kind: str  # "former-employee" | "group" | "industry" | "location" | "none"
+    kind: str  # "former-employee" | "group" | "industry" | "location" | "ask" | "none"
     text: str
 
 
@@ -244,8 +244,26 @@ def suggest_openings(store: GraphStore, org: Organization, employees: list[str],
         alike = [c for c in others if c.organization.location == org.location]
         if alike:
             out.append(Suggestion("location", _alike(alike, f"in {org.location}")))
-    if not out:
-        out.append(Suggestion("none", f"nobody in your network has worked at {org.name}; "
-                              "import a teammate's export or add a contact who knows someone "
-                              "there"))
+    if not employees and not former:  # nobody there yet, and nobody has been: who can help
+        out.extend(_first_doors(store, org, alone=not out))
     return tuple(out)
+
+
+def _first_doors(store: GraphStore, org: Organization, alone: bool,
+                 shown: int = 3) -> list[Suggestion]:
+    """What could open a door where nobody in the network has worked: ask the strongest
+    contacts whom they know there, or (``alone``: no other lead) record someone met there."""
+    me = store.me().id
+    strongest = sorted(((store.tie(me, p).strength, p) for p in store.neighbors(me)),
+                       key=lambda sp: (-sp[0], sp[1]))[:shown]
+    out = []
+    if strongest:
+        names = [store.person(p).name for _, p in strongest]
+        out.append(Suggestion("ask", f"ask your strongest contacts whom they know at {org.name}: "
+                              + ", ".join(names) + f' (graphkit ask "{names[0]}" --for '
+                              f'"{org.name}")'))
+    if alone:
+        out.append(Suggestion("none", f"nobody in your network has worked at {org.name}; met "
+                              f'someone from there? graphkit person add NAME --org '
+                              f'"{org.name}"; or import a teammate\'s export'))
+    return out

@@ -22,8 +22,9 @@ from graphkit.model import STAGE_LABELS, Introduction, Organization, Person
 from graphkit.store.base import GraphStore, check_max_hops
 from graphkit.strength import ago
 
-#: The statuses the log uses, in the order an introduction goes through them.
-STATUSES = ("requested", "made", "met")
+#: The statuses the log uses, in the order an introduction goes through them (``declined``
+#: ends it: no chain, no follow-up).
+STATUSES = ("requested", "offered", "made", "met", "declined")
 #: Days after which an open introduction needs a follow-up.
 FOLLOW_UP_DAYS = 7
 
@@ -253,7 +254,8 @@ def _checked_introductions(mine: list[Introduction], me: str, as_of: date,
             problems.append(f"introductions.csv: {a} introduced you to {b} on {_when(intro)} "
                             f"has {shown}; counted as made (use one of "
                             f"{', '.join(STATUSES)})")
-        usable.append(intro)
+        if intro.status != "declined":
+            usable.append(intro)
     return usable, problems
 
 
@@ -372,7 +374,7 @@ def _follow_ups(usable: list[Introduction], as_of: date, days: int,
                                 f"{b.name} introduced you to "
                                 f"{person(later.introduced_to_id).name} on {_when(later)}, so "
                                 f"you have met: mark the introduction by {a.name} met"))
-        elif intro.status == "requested":
+        elif intro.status in ("requested", "offered"):
             due = age is None or age >= days
             out.append(FollowUp(intro, a, b, "ask-again", age, due,
                                 f"ask {a.name} again about an introduction to {b.name} "
@@ -396,7 +398,7 @@ class Ask:
     step, talk to ``ask`` who works at the organization).
 
     ``role`` is what ``to`` (on the last step, ``ask``) does and where; ``relationship`` is my
-    tie with ``ask`` when I already know them (stage, last contact, notes); ``opener`` is what
+    tie with ``ask`` when I already know them (stage, last contact; no notes); ``opener`` is what
     we share (who introduced us, groups, employers); ``knows`` is why ``ask`` knows ``to``;
     ``logged`` is what the introductions log already says about this introduction.
     """
@@ -456,8 +458,7 @@ def _relationship(store: GraphStore, me: str, other: str) -> tuple[str, ...]:
     lines = [STAGE_LABELS.get(tie.stage or "acquaintance", tie.stage)]
     if tie.last_contact:
         lines.append("last contact " + ago(tie.last_contact, store.as_of))
-    if tie.notes and tie.source != "inferred":
-        lines.append(tie.notes)
+    # The tie's notes are private (graphkit log --note): a plan may be shared, so never here.
     return tuple(lines)
 
 

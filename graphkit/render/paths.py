@@ -77,11 +77,13 @@ def text(result: PathToResult) -> str:
     org = result.organization.name
     lines = []
     if not result.paths:
+        there = (f"{result.employees} people there in your network" if result.employees
+                 else "nobody there yet in your network")
         lines.append(f"No path to anyone at {org} within {_hops(result.max_hops)} "
-                     f"({result.employees} people there in your network; as of "
-                     f"{result.as_of_date}).")
+                     f"({there}; as of {result.as_of_date}).")
         if result.suggestions:
-            lines.append("What could open one:")
+            lines.append("What could open a door:" if not result.employees
+                         else "What could open one:")
             lines.extend(f"  - {s.text}" for s in result.suggestions)
         return "\n".join(lines) + "\n"
     groups = result.by_first_contact()

@@ -107,8 +107,9 @@ def text(result: ReachResult) -> str:
     if stuck:
         lines += ["", "No path yet; what could open one:"]
         for t in stuck:
-            lines.append(f"  {t.organization.name} ({t.employees} "
-                         f"{'person' if t.employees == 1 else 'people'} there in your network)")
+            there = (f"{t.employees} {'person' if t.employees == 1 else 'people'} there in "
+                     "your network" if t.employees else "nobody there yet")
+            lines.append(f"  {t.organization.name} ({there})")
             shown = _shown(t)
             lines += [f"    - {s.text}" for s in shown]
             more = len(t.suggestions) - len(shown)

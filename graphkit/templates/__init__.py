@@ -1,0 +1,1 @@
+"""The default message templates of ``graphkit ask`` (see README.md in this folder)."""
