@@ -11,7 +11,7 @@ from graphkit.cli.check import check
 from graphkit.cli.export import export
 from graphkit.cli.load import load
 from graphkit.cli.network import import_group, init
-from graphkit.cli.options import GraphkitGroup, Settings, global_options
+from graphkit.cli.options import GraphkitGroup, Settings, global_options, say
 from graphkit.cli.paths import path_to
 from graphkit.cli.plot import plot
 from graphkit.cli.referrals import referrals
@@ -19,13 +19,14 @@ from graphkit.cli.report import report
 from graphkit.cli.schedule import schedule
 from graphkit.cli.targets import targets
 from graphkit.cli.weak_ties import weak_ties_command
+from graphkit.render.formats import one_line
 
 
 class EchoHandler(logging.Handler):
     """Log records to the current stderr as ``graphkit: message``."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"graphkit: {record.getMessage()}", err=True)
+        say(f"graphkit: {one_line(record.getMessage())}", err=True)
 
 
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from graphkit.cli.options import Settings, parse_as_of, pass_settings
+from graphkit.cli.options import Settings, parse_as_of, pass_settings, say
 from graphkit.store.base import MAX_HOPS
 from graphkit.workspace.locate import locate_network
 from graphkit.workspace.lock import network_lock
@@ -52,11 +52,11 @@ def report(settings: Settings, **options: Any) -> None:
     """
     run = report_once(settings, **options)
     if run.written is None:
-        click.echo(run.text, nl=False)
+        click.echo(run.text, nl=False)  # Markdown and HTML escape names; JSON is exact data
     else:
-        click.echo(f"wrote {run.written}", err=True)
+        say(f"wrote {run.written}", err=True)
     if run.delivery_error:
-        click.echo(f"Error: {run.delivery_error}", err=True)
+        say(f"Error: {run.delivery_error}", err=True)
     click.get_current_context().exit(exit_code(run))
 
 

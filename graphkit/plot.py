@@ -33,6 +33,7 @@ from graphkit.analysis.circles import circles
 from graphkit.analysis.paths import path_to
 from graphkit.analysis.targets import resolve_targets
 from graphkit.errors import GraphkitError, InvalidArgument
+from graphkit.render.formats import text_lines
 from graphkit.store.base import BestPath, GraphStore, check_max_hops
 
 if TYPE_CHECKING:
@@ -508,7 +509,7 @@ def summary(saved: SavedPlot) -> str:
     """
     lines = [f"wrote {saved.path}: " + saved.view.title.replace("\n", "; ")]
     lines += [f"  - {note}" for note in saved.view.notes]
-    return "\n".join(lines) + "\n"
+    return text_lines(lines)
 
 
 def _metadata(fmt: str) -> dict[str, Any]:
