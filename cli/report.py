@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from contextlib import ExitStack
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ from graphkit.store.base import MAX_HOPS
 from graphkit.workspace.locate import locate_network
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.snapshots import default_state
+from graphkit.workspace.transaction import WriteError
 
 if TYPE_CHECKING:  # the report pulls in the analyses (networkx); `graphkit --help` does not
     from graphkit.report.run import ReportRun
@@ -76,12 +77,21 @@ def report_once(settings: Settings, fmt: str = "markdown", out: str | None = Non
 
     located = locate_network(settings.data)
     smtp = None
-    if email:
-        from graphkit.mail import SmtpSettings
+    if email:  # refused before anything is computed or recorded
+        from graphkit.mail import SmtpSettings, check_addresses
 
+        check_addresses(email)
         smtp = SmtpSettings.from_network(located.path)
-    # The network's own lock (imports take it too); the bundled sample may be read-only.
-    with nullcontext() if located.is_sample else network_lock(located.path):
+    with ExitStack() as stack:
+        # The network's own lock (imports take it too), so no import changes it mid-report.
+        # The bundled sample, or a network folder this user cannot write (a shared, read-only
+        # copy), is read without it: nobody here can change it; the snapshots then go to
+        # --state.
+        if not located.is_sample:
+            try:
+                stack.enter_context(network_lock(located.path))
+            except (WriteError, OSError):
+                pass
         store = settings.open()
         targets = [org.id for org in store.organizations()] if all_orgs else None
         return run_report(store, state or default_state(located.path, located.is_sample), fmt,

@@ -73,6 +73,9 @@ def add(settings: Settings, expression: str, out: str | None, email: tuple[str, 
       graphkit schedule add --cron "0 8 * * MON" --out ~/reports --dry-run
     """
     check_cron(expression)
+    from graphkit.mail import check_addresses  # here: --help loads no smtplib
+
+    check_addresses(email)
     if not out and not email:
         raise click.UsageError("a scheduled report needs somewhere to go: --out DIR and/or "
                                "--email ADDR")

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from graphkit.errors import InvalidArgument
+from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.report.compare import SCORE_THRESHOLD, Report, build_report
 from graphkit.report.render import EXTENSIONS, render, render_html, render_markdown, subject
 from graphkit.report.snapshot import snapshot, snapshot_from_json, snapshot_json
@@ -116,6 +116,10 @@ def run_report(store: GraphStore, state: str | Path, fmt: str = "markdown",
 
     if fmt not in EXTENSIONS:
         raise InvalidArgument("fmt", fmt, "markdown, html or json")
+    if email:
+        from graphkit.mail import check_addresses
+
+        email = check_addresses(email)
     folder = StateFolder(state)
     with folder.lock():
         found = folder.baseline(snapshot_from_json, before=store.as_of, since=since)
@@ -139,4 +143,6 @@ def run_report(store: GraphStore, state: str | Path, fmt: str = "markdown",
                                html_text))
         except DeliveryError as exc:
             error = str(exc)
+        except (GraphkitError, ValueError) as exc:  # a message the mail library refused
+            error = f"could not compose the e-mail: {exc}"
     return ReportRun(report, text, written, saved, error)
