@@ -79,7 +79,8 @@ def parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None)
     try:
         return parse_date(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from None
+        raise click.BadParameter(f"'{terminal_safe(value)}' is not a date; use YYYY-MM-DD"
+                                 ) from None
 
 
 def global_options(f: Callable[..., Any]) -> Callable[..., Any]:

@@ -562,3 +562,11 @@ def test_the_runner_hides_a_uri_password_in_driver_messages():
     text = runner._clean(ValueError("cannot open bolt://neo4j:hunter2@db:7687 with pw"))
     assert "hunter2" not in text and " pw" not in text
     assert "bolt://neo4j:***@db:7687" in text
+
+
+@pytest.mark.parametrize("where", [["--as-of", "2026-1\x1b]0;x\x07", "targets"],
+                                   ["report", "--since", "x\x1b]0;x\x07"]])
+def test_a_hostile_option_value_is_escaped(net, where):
+    result = run("--data", str(net), *where)
+    assert result.exit_code == 2 and "\\x1b]0;x\\x07' is not a date" in result.output
+    assert "\x1b" not in result.output
