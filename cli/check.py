@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from graphkit.check import check_network
-from graphkit.cli.options import Settings, pass_settings
+from graphkit.cli.options import Settings, pass_settings, say
+from graphkit.render.formats import one_line
 
 
 @click.command()
@@ -23,9 +24,9 @@ def check(settings: Settings, folder: str | None) -> None:
     """
     result = check_network(folder or settings.located().path, settings.as_of)
     for error in result.errors:
-        click.echo(f"error: {error}")
+        say(f"error: {one_line(str(error))}")
     for warning in result.warnings:
-        click.echo(f"warning: {warning}")
+        say(f"warning: {one_line(str(warning))}")
     click.echo(f"{result.folder}: {len(result.errors)} error{'s' * (len(result.errors) != 1)}, "
                f"{len(result.warnings)} warning{'s' * (len(result.warnings) != 1)} "
                f"({result.skipped} row{'s' * (result.skipped != 1)} would be skipped)")

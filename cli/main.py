@@ -8,7 +8,8 @@ from datetime import date
 
 import click
 
-from graphkit.cli.options import GraphkitGroup, Settings, global_options
+from graphkit.cli.options import GraphkitGroup, Settings, global_options, say
+from graphkit.render.formats import one_line
 
 #: Every command: its module and object, imported only when the command runs (so ``graphkit
 #: --help`` loads no command's dependencies), and the one-line help ``--help`` lists (kept equal
@@ -89,7 +90,7 @@ class EchoHandler(logging.Handler):
     """Log records to the current stderr as ``graphkit: message``."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"graphkit: {record.getMessage()}", err=True)
+        say(f"graphkit: {one_line(record.getMessage())}", err=True)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graphkit.cli.options import Settings, pass_settings, report_problems
+from graphkit.cli.options import Settings, pass_settings, report_problems, say
 from graphkit.importing import import_file
 from graphkit.workspace.init import init_network
 
@@ -23,12 +23,12 @@ def init(folder: str, me_name: str) -> None:
     done = init_network(folder, me_name)
     who = (f"you are {done.me.id}, found in people.csv" if done.found
            else f"you are {done.me.id}")
-    click.echo(f"{folder}: {who}; created {', '.join(done.created)}")
+    say(f"{folder}: {who}; created {', '.join(done.created)}")
     if done.kept:
-        click.echo(f"  left alone: {', '.join(done.kept)}"
+        say(f"  left alone: {', '.join(done.kept)}"
                    + (" (you were added to people.csv)" if "people.csv" in done.kept
                       and not done.found else ""))
-    click.echo(f"next: graphkit import linkedin Connections.csv --into {folder}")
+    say(f"next: graphkit import linkedin Connections.csv --into {folder}")
 
 
 @click.group(name="import")
@@ -57,9 +57,9 @@ def _import_command(kind: str, what: str, example: str) -> click.Command:
                                         strict=settings.strict, progress=True)
         report_problems(problems)
         for note in summary.notes:
-            click.echo(note)
-        click.echo(f"{file}: {summary.line()}")
-        click.echo(f"  {summary.ties_added} ties added, {summary.jobs_added} current jobs "
+            say(note)
+        say(f"{file}: {summary.line()}")
+        say(f"  {summary.ties_added} ties added, {summary.jobs_added} current jobs "
                    f"recorded, {summary.jobs_changed} jobs updated or ended, "
                    f"{summary.organizations_added} organizations added")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 from collections.abc import Callable
@@ -14,6 +15,7 @@ import click
 from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.io.dates import parse_date
 from graphkit.io.table import Problems
+from graphkit.render.formats import one_line, terminal_safe
 from graphkit.store import BACKENDS, GraphStore
 from graphkit.workspace.locate import Located, locate_network
 
@@ -50,6 +52,13 @@ class Settings:
         return store
 
 
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Echo human-readable text with every control character escaped
+    (:func:`~graphkit.render.formats.terminal_safe`): names and file contents reach the
+    terminal as text, never as terminal commands. JSON and CSV are echoed as they are."""
+    click.echo(terminal_safe(text), err=err, nl=nl)
+
+
 def report_problems(problems: Problems) -> None:
     """Print warnings (the first few in full) and the count of skipped rows to stderr."""
     items = list(problems)
@@ -57,7 +66,7 @@ def report_problems(problems: Problems) -> None:
         return
     skipped = problems.skipped_rows
     for problem in items[:SHOWN_WARNINGS]:
-        click.echo(f"warning: {problem}", err=True)
+        say(f"warning: {one_line(str(problem))}", err=True)
     more = len(items) - SHOWN_WARNINGS
     click.echo(f"warning: {len(items)} problem{'s' if len(items) != 1 else ''} in the input, "
                f"{skipped} row{'s' if skipped != 1 else ''} skipped"
@@ -71,7 +80,8 @@ def parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None)
     try:
         return parse_date(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from None
+        raise click.BadParameter(f"'{terminal_safe(value)}' is not a date; use YYYY-MM-DD"
+                                 ) from None
 
 
 def global_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -141,9 +151,43 @@ class GraphkitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except InvalidArgument as exc:
-            raise click.ClickException(exc.message(flag(exc.parameter))) from None
+            raise click.ClickException(terminal_safe(exc.message(flag(exc.parameter)))
+                                       ) from None
         except GraphkitError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(terminal_safe(str(exc))) from None
+        except OSError as exc:
+            # The library maps the OS errors it expects where they happen; this is the net
+            # for the rest (a folder that cannot be listed, a file that vanished), so that
+            # the user still gets one line naming the file rather than a traceback.
+            raise click.ClickException(terminal_safe(os_error_line(exc))) from None
+
+
+#: What to do about an operating system's refusal, by errno.
+_OS_ADVICE = {
+    errno.EACCES: "permission denied; check the permissions of the file and of the folders "
+                  "above it (ls -ld), or copy the network to a folder you own",
+    errno.EPERM: "operation not permitted; check the permissions of the file and its folder",
+    errno.ENOSPC: "the disk is full; free some space and run the command again",
+    errno.EDQUOT: "the disk quota is exceeded; free some space and run the command again",
+    errno.EROFS: "the file system is read-only; copy the network to a writable folder",
+    errno.ENOENT: "not found; check the path",
+    errno.ENOTDIR: "a part of the path is a file, not a folder; check the path",
+    errno.EISDIR: "is a folder, not a file; check the path",
+    errno.EIO: "input/output error; the disk may be failing: copy the network elsewhere",
+}
+
+
+def os_error_line(exc: OSError) -> str:
+    """One line for an operating system error: the file, what is wrong, what to do.
+
+    >>> os_error_line(PermissionError(13, "Permission denied", "net/people.csv"))[:42]
+    'net/people.csv: permission denied; check t'
+    >>> os_error_line(OSError(28, "No space left on device"))
+    'the disk is full; free some space and run the command again'
+    """
+    what = _OS_ADVICE.get(exc.errno or 0) or str(exc.strerror or exc)
+    names = [str(n) for n in (exc.filename, exc.filename2) if n is not None]
+    return (" -> ".join(names) + ": " if names else "") + what
 
 
 def flag(parameter: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from graphkit.analysis.referrals import FOLLOW_UP_DAYS, referral_chains, referral_plan
-from graphkit.cli.options import Settings, format_option, pass_settings
+from graphkit.cli.options import Settings, format_option, pass_settings, say
 from graphkit.render import referrals as render
+from graphkit.render.formats import one_line
 from graphkit.store.base import MAX_HOPS
 
 
@@ -35,5 +36,5 @@ def referrals(settings: Settings, days: int, plan_for: str | None, max_hops: int
         return
     result = referral_chains(store, days)
     for problem in result.problems:
-        click.echo(f"warning: {problem}", err=True)
+        say(f"warning: {one_line(str(problem))}", err=True)
     click.echo(render.render(result, fmt), nl=False)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from contextlib import ExitStack
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from graphkit.cli.options import Settings, parse_as_of, pass_settings
+from graphkit.cli.options import Settings, parse_as_of, pass_settings, say
 from graphkit.store.base import MAX_HOPS
 from graphkit.workspace.locate import locate_network
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.snapshots import default_state
+from graphkit.workspace.transaction import WriteError
 
 if TYPE_CHECKING:  # the report pulls in the analyses (networkx); `graphkit --help` does not
     from graphkit.report.run import ReportRun
@@ -52,11 +53,11 @@ def report(settings: Settings, **options: Any) -> None:
     """
     run = report_once(settings, **options)
     if run.written is None:
-        click.echo(run.text, nl=False)
+        click.echo(run.text, nl=False)  # Markdown and HTML escape names; JSON is exact data
     else:
-        click.echo(f"wrote {run.written}", err=True)
+        say(f"wrote {run.written}", err=True)
     if run.delivery_error:
-        click.echo(f"Error: {run.delivery_error}", err=True)
+        say(f"Error: {run.delivery_error}", err=True)
     click.get_current_context().exit(exit_code(run))
 
 
@@ -76,12 +77,21 @@ def report_once(settings: Settings, fmt: str = "markdown", out: str | None = Non
 
     located = locate_network(settings.data)
     smtp = None
-    if email:
-        from graphkit.mail import SmtpSettings
+    if email:  # refused before anything is computed or recorded
+        from graphkit.mail import SmtpSettings, check_addresses
 
+        check_addresses(email)
         smtp = SmtpSettings.from_network(located.path)
-    # The network's own lock (imports take it too); the bundled sample may be read-only.
-    with nullcontext() if located.is_sample else network_lock(located.path):
+    with ExitStack() as stack:
+        # The network's own lock (imports take it too), so no import changes it mid-report.
+        # The bundled sample, or a network folder this user cannot write (a shared, read-only
+        # copy), is read without it: nobody here can change it; the snapshots then go to
+        # --state.
+        if not located.is_sample:
+            try:
+                stack.enter_context(network_lock(located.path))
+            except (WriteError, OSError):
+                pass
         store = settings.open()
         targets = [org.id for org in store.organizations()] if all_orgs else None
         return run_report(store, state or default_state(located.path, located.is_sample), fmt,

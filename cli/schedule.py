@@ -8,9 +8,9 @@ from typing import Any
 
 import click
 
-from graphkit.cli.options import Settings, format_option, pass_settings
+from graphkit.cli.options import Settings, format_option, pass_settings, say
 from graphkit.cli.report import EXIT_NEWS, exit_code, report_once
-from graphkit.render.formats import csv_text, json_text
+from graphkit.render.formats import csv_text, json_text, one_line
 from graphkit.schedule import (
     add_entry,
     check_cron,
@@ -73,6 +73,9 @@ def add(settings: Settings, expression: str, out: str | None, email: tuple[str, 
       graphkit schedule add --cron "0 8 * * MON" --out ~/reports --dry-run
     """
     check_cron(expression)
+    from graphkit.mail import check_addresses  # here: --help loads no smtplib
+
+    check_addresses(email)
     if not out and not email:
         raise click.UsageError("a scheduled report needs somewhere to go: --out DIR and/or "
                                "--email ADDR")
@@ -90,7 +93,7 @@ def add(settings: Settings, expression: str, out: str | None, email: tuple[str, 
     entry = add_entry(open_crontab(tabfile, missing_ok=dry_run), expression, command, dry_run)
     if not dry_run:
         StateFolder(folder).ensure()
-    click.echo(("would add: " if dry_run else f"added schedule {entry.id}: ") + entry.line)
+    say(("would add: " if dry_run else f"added schedule {entry.id}: ") + entry.line)
 
 
 @schedule.command(name="list")
@@ -115,7 +118,7 @@ def list_(fmt: str, tabfile: str | None) -> None:
         click.echo("no graphkit schedules; add one with graphkit schedule add --cron ...")
     else:
         for e in found:
-            click.echo(f"{e.id}  {e.cron}  {e.command}" + ("" if e.enabled else "  (disabled)"))
+            say(f"{e.id}  {e.cron}  {one_line(e.command)}" + ("" if e.enabled else "  (disabled)"))
 
 
 @schedule.command()
@@ -133,7 +136,7 @@ def remove(ids: tuple[int, ...], everything: bool, tabfile: str | None) -> None:
         raise click.UsageError("say which schedules to remove: graphkit schedule remove ID... "
                                "or --all")
     removed = remove_entries(open_crontab(tabfile), ids, everything)
-    click.echo(f"removed {len(removed)} schedule{'s' if len(removed) != 1 else ''}"
+    say(f"removed {len(removed)} schedule{'s' if len(removed) != 1 else ''}"
                + "".join(f"\n  {e.line}" for e in removed))
 
 
@@ -160,6 +163,6 @@ def run(settings: Settings, expression: str, **options: Any) -> None:
         return f"{where}; {news}{failed}"
 
     try:
-        run_forever(expression, job, log=lambda line: click.echo(line, err=True))
+        run_forever(expression, job, log=lambda line: say(line, err=True))
     except KeyboardInterrupt:
         click.echo("stopped", err=True)

@@ -16,6 +16,7 @@ environment variable.
 from __future__ import annotations
 
 import os
+import re
 import smtplib
 import ssl
 from collections.abc import Mapping, Sequence
@@ -25,7 +26,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
 
-from graphkit.errors import ConfigError, GraphkitError
+from graphkit.errors import ConfigError, GraphkitError, InvalidArgument
 
 PASSWORD_ENV = "GRAPHKIT_SMTP_PASSWORD"
 TIMEOUT = 30.0
@@ -83,6 +84,10 @@ class SmtpSettings:
             raise ConfigError(f"[smtp] user is {user!r} but {PASSWORD_ENV} is not set; set it "
                               "in the environment (cron: at the top of your crontab)")
         sender = str(table.get("from", "")) or user or "graphkit@localhost"
+        try:
+            check_address(sender, "from")
+        except InvalidArgument as exc:
+            raise ConfigError(f"graphkit.toml: [smtp] {exc}") from None
         return cls(str(table["host"]), port, user, password, sender,
                    starttls and port != 465, port == 465)
 
@@ -94,6 +99,44 @@ class SmtpSettings:
         return cls.from_config(read_settings(folder).smtp)
 
 
+#: What may not appear in an e-mail address: C0 and C1 controls and DEL (a CR or LF would end
+#: the header and start another, e.g. a ``Bcc:``), and the separators of an address list.
+_NOT_IN_ADDRESS = re.compile(r"[\x00-\x1f\x7f-\x9f,;]")
+
+
+def check_address(address: str, parameter: str = "email") -> str:
+    """Return ``address`` if it is one plain e-mail address (``name@host``).
+
+    Raises
+    ------
+    InvalidArgument
+        naming ``parameter``, for a control character (CR, LF, ...), a space or a list
+        separator, or (for a recipient, ``email``) no ``@``.
+
+    Examples
+    --------
+    >>> check_address("dana@example.org")
+    'dana@example.org'
+    >>> check_address("a@b.org" + chr(13) + chr(10) + "Bcc: x@y.org")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.InvalidArgument: email must be one e-mail address without control ...
+    """
+    local, at, host = address.strip().rpartition("@")
+    plain = address.strip() and " " not in address.strip()
+    # A sender may be a bare login name ("dana") that the server completes; a recipient not.
+    if _NOT_IN_ADDRESS.search(address) or not plain or (
+            parameter == "email" and not (local and at and host)):
+        raise InvalidArgument(parameter, repr(address), "one e-mail address without control "
+                              "characters or separators (like dana@example.org)")
+    return address.strip()
+
+
+def check_addresses(addresses: Sequence[str]) -> list[str]:
+    """Every address checked with :func:`check_address` (parameter ``email``)."""
+    return [check_address(a) for a in addresses]
+
+
 def compose(sender: str, to: Sequence[str], subject: str, text: str,
             html: str | None = None) -> EmailMessage:
     """A message with a plain-text body and an optional HTML alternative.
@@ -103,9 +146,9 @@ def compose(sender: str, to: Sequence[str], subject: str, text: str,
     ('b@x.org', 'text/plain')
     """
     msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = ", ".join(to)
-    msg["Subject"] = subject
+    msg["From"] = check_address(sender, "from")
+    msg["To"] = ", ".join(check_addresses(to))
+    msg["Subject"] = " ".join(subject.split())  # one line, whatever a name holds
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain="graphkit.local")
     msg.set_content(text)

@@ -33,6 +33,7 @@ from graphkit.analysis.circles import circles
 from graphkit.analysis.paths import path_to
 from graphkit.analysis.targets import resolve_targets
 from graphkit.errors import GraphkitError, InvalidArgument
+from graphkit.render.formats import text_lines
 from graphkit.store.base import BestPath, GraphStore, check_max_hops
 
 if TYPE_CHECKING:
@@ -438,25 +439,31 @@ def save_plot(view: NetworkView, out: str | Path, dpi: int = DEFAULT_DPI,
               size: tuple[float, float] = DEFAULT_SIZE, seed: int = LAYOUT_SEED) -> Path:
     """Draw ``view`` and save it; the format (PNG, SVG, PDF) follows ``out``'s extension.
 
+    The picture is drawn in memory, then written atomically (a reader never sees half a file;
+    a full disk leaves any earlier picture as it was), mode 0600 whatever the umask; missing
+    folders of ``out`` are created 0700.
+
     Raises
     ------
     GraphkitError
-        for another extension, or a folder that cannot be written.
+        for another extension, or a folder that cannot be written (one line naming the file).
     InvalidArgument
         when ``dpi`` is not between 10 and 1200.
     """
+    import io
+
+    from graphkit.workspace.transaction import make_private_dir, write_private
+
     path = Path(out)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise GraphkitError(f"cannot write '{path}': use a .png, .svg or .pdf file name")
     if not 10 <= dpi <= 1200:
         raise InvalidArgument("dpi", dpi, "between 10 and 1200")
-    fig = draw(view, size, seed)
-    try:
-        fig.savefig(path, format=fmt, dpi=dpi, metadata=_metadata(fmt))
-    except OSError as exc:
-        raise GraphkitError(f"cannot write '{path}': {exc.strerror or exc}; check the folder "
-                            "exists and is writable") from None
+    buffer = io.BytesIO()
+    draw(view, size, seed).savefig(buffer, format=fmt, dpi=dpi, metadata=_metadata(fmt))
+    make_private_dir(path.parent)
+    write_private(path, buffer.getvalue())
     return path
 
 
@@ -502,7 +509,7 @@ def summary(saved: SavedPlot) -> str:
     """
     lines = [f"wrote {saved.path}: " + saved.view.title.replace("\n", "; ")]
     lines += [f"  - {note}" for note in saved.view.notes]
-    return "\n".join(lines) + "\n"
+    return text_lines(lines)
 
 
 def _metadata(fmt: str) -> dict[str, Any]:

@@ -108,8 +108,9 @@ def test_bad_extension_size_and_folder(store_of, tmp_path):
     view = ego_view(store_of(_acme()))
     with pytest.raises(GraphkitError, match=r"use a \.png, \.svg or \.pdf"):
         save_plot(view, tmp_path / "n.gif")
-    with pytest.raises(GraphkitError, match="check the folder exists"):
-        save_plot(view, tmp_path / "missing" / "n.png", dpi=20, size=(4, 3))
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(GraphkitError, match="file/n.png: a part of the path is a file"):
+        save_plot(view, tmp_path / "file" / "n.png", dpi=20, size=(4, 3))
     with pytest.raises(GraphkitError, match="WIDTHxHEIGHT"):
         parse_size("big")
 

@@ -220,7 +220,7 @@ def test_unwritable_out_records_no_snapshot(sample_dir, tmp_path):
     blocker.write_text("x")
     result = report_cli(sample_dir, "2026-11-22", "--out", str(blocker / "sub"))
     assert result.exit_code == 1
-    assert f"Error: cannot write the report to {blocker / 'sub'}" in result.output
+    assert f"Error: cannot write {blocker / 'sub'}: a part of the path is a file" in result.output
     assert "choose another --out folder" in result.output
     assert not (sample_dir / ".graphkit" / "state" / "snapshot-2026-11-22.json").exists()
 
@@ -241,7 +241,7 @@ def test_crash_before_rename_keeps_the_previous_snapshot(sample_dir, monkeypatch
 
     monkeypatch.setattr(os, "replace", crash)
     result = report_cli(sample_dir, "2026-11-22")
-    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert result.exit_code == 1 and "the disk is full" in result.output
     assert (state / "snapshot-2026-11-22.json").read_bytes() == before
     assert sorted(p.name for p in state.iterdir()) == ["snapshot-2026-11-22.json",
                                                        "state.lock"]

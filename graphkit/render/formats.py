@@ -45,6 +45,18 @@ def one_line(text: str) -> str:
     return terminal_safe(" ".join(text.replace("\r\n", "\n").splitlines()) if text else text)
 
 
+def text_lines(lines: Iterable[str]) -> str:
+    r"""Lines of human-readable output joined, each kept to one line and escaped
+    (:func:`one_line`), so a name in the network can neither add a line nor command the
+    terminal; ends in a newline.
+
+    >>> print(text_lines(["1. Ask Ann\nLee", "2. Ask Bo\x1b[2J"]), end="")
+    1. Ask Ann Lee
+    2. Ask Bo\x1b[2J
+    """
+    return "".join(one_line(line) + "\n" for line in lines)
+
+
 def safe_cell(value: Any) -> Any:
     """Neutralize spreadsheet formulas in text cells; numbers pass unchanged.
 
@@ -85,7 +97,8 @@ def text_table(header: Sequence[str], rows: Iterable[Sequence[Any]], right: str 
     >>> text_table(["name", "n"], [["Ann", 3], ["Bo", 12]], right=".r")
     ['name   n', 'Ann    3', 'Bo    12']
     """
-    cells = [[str(h) for h in header]] + [[str(v) for v in row] for row in rows]
+    cells = [[one_line(str(h)) for h in header]] + [[one_line(str(v)) for v in row]
+                                                     for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     lines = []
     for row in cells:

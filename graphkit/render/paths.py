@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graphkit.analysis.paths import PathToResult, RankedPath, Step
 from graphkit.errors import InvalidArgument
-from graphkit.render.formats import csv_text, json_text, person_json
+from graphkit.render.formats import csv_text, json_text, person_json, text_lines
 
 #: The columns of the CSV, one row per path.
 CSV_HEADER = ("rank", "score", "hops", "ask", "person", "title", "path", "inferred_steps")
@@ -85,7 +85,7 @@ def text(result: PathToResult) -> str:
             lines.append("What could open a door:" if not result.employees
                          else "What could open one:")
             lines.extend(f"  - {s.text}" for s in result.suggestions)
-        return "\n".join(lines) + "\n"
+        return text_lines(lines)
     groups = result.by_first_contact()
     lines.append(f"{org}: {len(result.paths)} of {result.employees} people there within "
                  f"{_hops(result.max_hops)}, through "
@@ -102,7 +102,7 @@ def text(result: PathToResult) -> str:
         lines.append(f"{rank}. Ask {group.contact.name} ({_why(group.first_step)})")
         for path in group.paths:
             lines.extend(_path_lines(path, group.contact.name, org))
-    return "\n".join(lines) + "\n"
+    return text_lines(lines)
 
 
 def _path_lines(path: RankedPath, contact: str, org: str) -> list[str]:

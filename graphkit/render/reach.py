@@ -6,7 +6,7 @@ from __future__ import annotations
 from graphkit.analysis.paths import Suggestion
 from graphkit.analysis.reach import ReachResult, TargetReach
 from graphkit.analysis.targets import UnmatchedTarget
-from graphkit.render.formats import csv_text, json_text, person_json, text_table
+from graphkit.render.formats import csv_text, json_text, person_json, text_lines, text_table
 
 #: Suggestions of each kind shown per unreachable target in the table (json/csv carry all).
 SHOWN_PER_KIND = 2
@@ -30,7 +30,7 @@ def warnings(result: ReachResult) -> str:
     """One ``warning:`` line per unmatched target and per note (for stderr); may be empty."""
     lines = [f"warning: {unmatched_text(miss)}" for miss in result.unmatched]
     lines += [f"warning: {note}" for note in result.notes]
-    return "".join(line + "\n" for line in lines)
+    return text_lines(lines)
 
 
 def unmatched_text(miss: UnmatchedTarget) -> str:
@@ -119,4 +119,4 @@ def text(result: ReachResult) -> str:
     if result.unmatched:
         lines += ["", "Not matched (fix targets.csv):"]
         lines += [f"  {unmatched_text(m)}" for m in result.unmatched]
-    return "\n".join(lines) + "\n"
+    return text_lines(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graphkit.analysis.referrals import Ask, ChainStep, FollowUp, ReferralPlan, ReferralsResult
 from graphkit.errors import InvalidArgument
-from graphkit.render.formats import csv_text, json_text, person_json, text_table
+from graphkit.render.formats import csv_text, json_text, person_json, text_lines, text_table
 
 #: The columns of the chains CSV, one row per introduction along a chain.
 CSV_HEADER = ("chain", "step", "introducer", "introduced_to", "organization", "at_target",
@@ -110,7 +110,7 @@ def text(result: ReferralsResult) -> str:
     if result.problems:
         lines += ["", "Problems in introductions.csv:"]
         lines += [f"  - {p}" for p in result.problems]
-    return "\n".join(lines) + "\n"
+    return text_lines(lines)
 
 
 def _follow_up_lines(result: ReferralsResult) -> list[str]:
@@ -212,7 +212,7 @@ def plan_text(plan: ReferralPlan) -> str:
         lines = [f"No path to anyone at {org} within {plan.max_hops} hops (as of "
                  f"{plan.as_of_date}); what could open one:"]
         lines += [f"  - {s.text}" for s in plan.suggestions]
-        return "\n".join(lines + under_way) + "\n"
+        return text_lines(lines + under_way)
     lines = [f"Plan for {org} (as of {plan.as_of_date}): {len(plan.routes)} route"
              f"{'s' if len(plan.routes) != 1 else ''}, best first; ask for advice, not a job."]
     for r, route in enumerate(plan.routes, 1):
@@ -221,7 +221,7 @@ def plan_text(plan: ReferralPlan) -> str:
                   + " -> ".join(["you", *(p.name for p in path.people[1:])])]
         for a in route.asks:
             lines += _ask_lines(a)
-    return "\n".join(lines + under_way) + "\n"
+    return text_lines(lines + under_way)
 
 
 def _ask_lines(a: Ask) -> list[str]:

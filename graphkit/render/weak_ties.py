@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from graphkit.analysis.weak_ties import Community, Position, WeakTiesResult
-from graphkit.render.formats import csv_text, json_text, person_json, text_table
+from graphkit.render.formats import csv_text, json_text, person_json, text_lines, text_table
 
 #: Rows shown per section of the table (json and csv carry everything).
 SHOWN = 10
@@ -150,4 +150,4 @@ def text(result: WeakTiesResult) -> str:
     for i, r in enumerate(result.reactivate[:SHOWN], 1):
         lines.append(f"  {i}. {r.position.person.name}: {r.reason}")
     lines += _more(len(result.reactivate), min(len(result.reactivate), SHOWN), "ties")
-    return "\n".join(lines) + "\n"
+    return text_lines(lines)

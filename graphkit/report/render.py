@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphkit.errors import InvalidArgument
+from graphkit.render.formats import one_line
 from graphkit.report.compare import Report, Shift, plural
 from graphkit.report.snapshot import PersonStanding, TargetStanding, ref_json
 
@@ -130,12 +131,25 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
 
 
 def _md(text: str) -> str:
-    """Escape Markdown syntax in a network value.
+    r"""Escape a network value for Markdown: its syntax, its line breaks (a newline in a name
+    would end a table row) and control characters (shown as escapes, like on a terminal).
 
-    >>> _md("A*B_C|D")
-    'A\\\\*B\\\\_C\\\\|D'
+    >>> print(_md("A*B_C|D"))
+    A\*B\_C\|D
+    >>> print(_md("Ann\nLee\x1b(0\x07"))
+    Ann Lee\\x1b(0\\x07
     """
-    return text.translate(_MD_SPECIAL)
+    return one_line(text).translate(_MD_SPECIAL)
+
+
+def _html(text: str) -> str:
+    r"""Escape a network value for HTML; control characters (not allowed in HTML) are shown as
+    escapes.
+
+    >>> print(_html("<b>Ann\u202e</b>"))
+    &lt;b&gt;Ann\u202e&lt;/b&gt;
+    """
+    return html.escape(one_line(text))
 
 
 def render_markdown(report: Report) -> str:
@@ -170,7 +184,7 @@ def render_html(report: Report, png: bytes | None = None,
                 plot_note: str | None = None) -> str:
     """The report as one self-contained HTML page (``png`` embedded as a data URI); every
     network value is escaped."""
-    e = html.escape
+    e = _html
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{e(_title(report))}</title><style>{_CSS}</style></head><body>",
            f"<h1>{e(_title(report))}</h1>", f"<p>{e(_summary(report))}</p>"]

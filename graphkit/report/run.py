@@ -9,12 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from graphkit.errors import InvalidArgument
-from graphkit.io.text import atomic_write
+from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.report.compare import SCORE_THRESHOLD, Report, build_report
 from graphkit.report.render import EXTENSIONS, render, render_html, render_markdown, subject
 from graphkit.report.snapshot import snapshot, snapshot_from_json, snapshot_json
 from graphkit.store.base import GraphStore
+from graphkit.workspace.transaction import WriteError, make_private_dir, write_private
 
 
 @dataclass(frozen=True)
@@ -58,21 +58,22 @@ def network_png(store: GraphStore) -> tuple[bytes | None, str | None]:
 
 
 class UnwritableFolder(InvalidArgument):
-    """The folder given as ``parameter`` cannot be created or written.
+    """The folder given as ``parameter`` cannot be created or written; ``reason`` is the one
+    line that names the file and what the operating system refused.
 
-    >>> str(UnwritableFolder("out", "/r", "Permission denied"))
-    'cannot write the report to /r: Permission denied; choose another out folder'
-    >>> UnwritableFolder("out", "/r", "Permission denied").message("--out")
-    'cannot write the report to /r: Permission denied; choose another --out folder'
+    >>> error = UnwritableFolder("out", "/r", "cannot write /r/x.md: permission denied")
+    >>> str(error)
+    'cannot write /r/x.md: permission denied; or choose another out folder'
+    >>> error.message("--out")
+    'cannot write /r/x.md: permission denied; or choose another --out folder'
     """
 
     def __init__(self, parameter: str, folder: object, reason: str) -> None:
-        self.reason = reason
+        self.reason = reason.removesuffix(" (nothing was changed)")
         super().__init__(parameter, folder, "a folder graphkit can write")
 
     def message(self, name: str) -> str:
-        return (f"cannot write the report to {self.value}: {self.reason}; choose another {name} "
-                "folder")
+        return f"{self.reason}; or choose another {name} folder"
 
 
 def write_report(out: str | Path, as_of: date, fmt: str, text: str) -> Path:
@@ -87,11 +88,10 @@ def write_report(out: str | Path, as_of: date, fmt: str, text: str) -> Path:
     folder = Path(out)
     path = folder / f"graphkit-report-{as_of.isoformat()}{EXTENSIONS[fmt]}"
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with atomic_write(path) as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise UnwritableFolder("out", folder, str(exc.strerror or exc)) from None
+        make_private_dir(folder)
+        write_private(path, text)
+    except WriteError as exc:
+        raise UnwritableFolder("out", folder, str(exc)) from None
     return path
 
 
@@ -116,6 +116,10 @@ def run_report(store: GraphStore, state: str | Path, fmt: str = "markdown",
 
     if fmt not in EXTENSIONS:
         raise InvalidArgument("fmt", fmt, "markdown, html or json")
+    if email:
+        from graphkit.mail import check_addresses
+
+        email = check_addresses(email)
     folder = StateFolder(state)
     with folder.lock():
         found = folder.baseline(snapshot_from_json, before=store.as_of, since=since)
@@ -139,4 +143,6 @@ def run_report(store: GraphStore, state: str | Path, fmt: str = "markdown",
                                html_text))
         except DeliveryError as exc:
             error = str(exc)
+        except (GraphkitError, ValueError) as exc:  # a message the mail library refused
+            error = f"could not compose the e-mail: {exc}"
     return ReportRun(report, text, written, saved, error)

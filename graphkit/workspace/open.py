@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from graphkit.errors import InvalidArgument
+from graphkit.errors import InputError, InvalidArgument
 from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.store import BACKENDS, GraphStore
 from graphkit.workspace.lock import network_lock
-from graphkit.workspace.transaction import pending, recover
+from graphkit.workspace.transaction import WriteError, pending, recover
 
 #: Above this many bytes of CSV, backend "memory" serves the network from the compact array
 #: store (same answers, cached on disk) instead of a networkx graph.
@@ -48,9 +49,19 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
     >>> open_store(sample_folder(), as_of=date(2026, 11, 22)).me().id
     'p-dana-whitfield'
     """
-    if pending(folder):  # a change a crash interrupted: finish it (or discard it) first
-        with network_lock(folder):
-            recover(folder)
+    _check_readable(Path(folder))
+    try:
+        interrupted = pending(folder)
+    except OSError as exc:
+        raise InputError(f"cannot look into {exc.filename or folder}: "
+                         f"{exc.strerror or exc}; check the folder's permissions (ls -ld)",
+                         folder) from None
+    if interrupted:  # a change a crash interrupted: finish it (or discard it) first
+        try:
+            with network_lock(folder):
+                recover(folder)
+        except WriteError:
+            pass  # a folder we cannot write: nobody here can change it; read the old network
     big = backend == "memory" and _csv_bytes(folder) > ARRAY_THRESHOLD_BYTES
     if big:
         log.info("over %d bytes of CSV: backend memory serves the network from the array "
@@ -88,6 +99,13 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
                                 settings.strength_model() if settings else None, as_of, infer,
                                 prompt=prompt)
     raise InvalidArgument("backend", backend, f"one of {', '.join(BACKENDS)}")
+
+
+def _check_readable(root: Path) -> None:
+    """Refuse, in one line, a network folder this user cannot list or enter."""
+    if root.is_dir() and not os.access(root, os.R_OK | os.X_OK):
+        raise InputError("permission denied: graphkit cannot read this folder; give yourself "
+                         f"read access (chmod u+rx {root}) or copy the network", root)
 
 
 def _csv_bytes(folder: str | Path) -> int:

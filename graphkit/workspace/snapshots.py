@@ -18,8 +18,12 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from graphkit.errors import GraphkitError
-from graphkit.io.text import atomic_write
-from graphkit.workspace.transaction import WriteError, make_private_dir
+from graphkit.workspace.transaction import (
+    WriteError,
+    make_private_dir,
+    os_error_message,
+    write_private,
+)
 
 LOCK_FILE = "state.lock"
 LOCK_TIMEOUT = 120.0
@@ -88,7 +92,7 @@ class StateFolder:
         try:
             make_private_dir(self.path)
         except WriteError as exc:
-            raise GraphkitError(f"{exc}; choose another state folder (--state DIR)") from None
+            raise GraphkitError(_state_hint(exc)) from None
 
     @contextmanager
     def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
@@ -104,14 +108,29 @@ class StateFolder:
             raise GraphkitError(f"another graphkit report holds {self.path / LOCK_FILE} "
                                 f"(waited {timeout:g}s); try again when it has finished"
                                 ) from None
+        except OSError as exc:
+            raise GraphkitError(_state_hint(WriteError(os_error_message(
+                exc, self.path / LOCK_FILE)))) from None
         try:
             yield
         finally:
             lock.release()
 
     def load(self, day: date) -> Any:
-        """The parsed JSON of ``day``'s snapshot (ValueError when it is not valid JSON)."""
-        text = self.file(day).read_bytes()
+        """The parsed JSON of ``day``'s snapshot (ValueError when it is not valid JSON).
+
+        Raises
+        ------
+        GraphkitError
+            when the file cannot be read (a permission): it is not corrupt, so it is kept.
+        """
+        path = self.file(day)
+        try:
+            text = path.read_bytes()
+        except OSError as exc:
+            raise GraphkitError(f"cannot read {path}: {exc.strerror or exc}; check the state "
+                                "folder's permissions or choose another with --state DIR"
+                                ) from None
         try:
             return json.loads(text.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -144,7 +163,7 @@ class StateFolder:
         day = older[-1]
         try:
             return Baseline(parse(self.load(day)))
-        except (OSError, ValueError) as exc:
+        except ValueError as exc:
             moved = self.quarantine(day)
             return Baseline(None, (f"the snapshot {self.file(day).name} is corrupted ({exc}); "
                                    f"moved it aside to {moved.name} and started a new "
@@ -166,10 +185,17 @@ class StateFolder:
         self.ensure()
         path = self.file(day)
         try:
-            with atomic_write(path) as handle:
-                handle.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-        except OSError as exc:
-            raise GraphkitError(f"cannot write {path}: {exc.strerror or exc}; check the state "
-                                "folder's permissions or choose another with --state DIR"
-                                ) from None
+            write_private(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        except WriteError as exc:
+            raise GraphkitError(_state_hint(exc)) from None
         return path
+
+
+def _state_hint(exc: WriteError) -> str:
+    """The write error, with the way out that applies to a state folder.
+
+    >>> _state_hint(WriteError("cannot write s/x.json: the disk is full (nothing was changed)"))
+    'cannot write s/x.json: the disk is full (nothing was changed); or choose another state \
+folder with --state DIR'
+    """
+    return f"{exc}; or choose another state folder with --state DIR"

@@ -35,7 +35,22 @@ class Connection:
         >>> Connection("bolt://db:7687", "neo4j", "team", "secret").where
         'bolt://db:7687 (database team)'
         """
-        return f"{self.uri} (database {self.database})"
+        return f"{shown_uri(self.uri)} (database {self.database})"
+
+
+def shown_uri(uri: str) -> str:
+    """``uri`` as messages show it: a password written into it is replaced by ``***``.
+
+    >>> shown_uri("bolt://neo4j:s3cret@db:7687")
+    'bolt://neo4j:***@db:7687'
+    >>> shown_uri("neo4j+s://db.example.org")
+    'neo4j+s://db.example.org'
+    """
+    scheme, sep, rest = uri.partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    if not sep or not at or ":" not in userinfo:
+        return uri
+    return f"{scheme}://{userinfo.partition(':')[0]}:***@{host}"
 
 
 def connection_settings(table: Mapping[str, Any] | None = None,
@@ -72,9 +87,11 @@ database='neo4j'))
               for key, default in DEFAULTS.items()}
     password = env.get(PASSWORD_ENV)
     if password is None and ask_password is not None:
-        password = ask_password(f"Neo4j password for {values['user']} at {values['uri']}: ")
+        password = ask_password(f"Neo4j password for {values['user']} at "
+                                f"{shown_uri(values['uri'])}: ")
     if password is None:
-        raise ConfigError(f"no password for Neo4j at {values['uri']}: set {PASSWORD_ENV}")
+        raise ConfigError(f"no password for Neo4j at {shown_uri(values['uri'])}: set "
+                          f"{PASSWORD_ENV}")
     return Connection(values["uri"], values["user"], values["database"], password)
 
 
@@ -90,8 +107,12 @@ use one of the schemes bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s://, ne
 like bolt://localhost:7687 (set NEO4J_URI or [neo4j] uri in graphkit.toml)
     """
     scheme = uri.partition("://")[0]
+    if "@" in uri.partition("://")[2].partition("/")[0]:
+        raise ConfigError(f"cannot use Neo4j URI '{shown_uri(uri)}': keep the user and password "
+                          f"out of the URI; write it like bolt://localhost:7687 and set "
+                          f"NEO4J_USER and {PASSWORD_ENV}")
     if scheme not in SCHEMES or "://" not in uri:
-        raise ConfigError(f"cannot use Neo4j URI '{uri}': graphkit speaks Bolt; "
+        raise ConfigError(f"cannot use Neo4j URI '{shown_uri(uri)}': graphkit speaks Bolt; "
                           f"use one of the schemes {', '.join(s + '://' for s in SCHEMES)}, "
                           "like bolt://localhost:7687 (set NEO4J_URI or [neo4j] uri in "
                           "graphkit.toml)")

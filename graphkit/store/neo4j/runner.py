@@ -15,7 +15,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from graphkit.errors import BackendUnavailable, ConfigError, GraphkitError
-from graphkit.store.neo4j.connection import PASSWORD_ENV, Connection, check_scheme, uses_tls
+from graphkit.store.neo4j.connection import (
+    PASSWORD_ENV,
+    Connection,
+    check_scheme,
+    shown_uri,
+    uses_tls,
+)
 from graphkit.store.neo4j.queries import Query
 
 
@@ -82,7 +88,8 @@ class BoltRunner:
                 connection.uri, auth=(connection.user, connection.password),
                 connection_timeout=15.0, user_agent="graphkit")
         except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
-            raise ConfigError(f"cannot use Neo4j URI '{connection.uri}' ({self._clean(exc)}); "
+            raise ConfigError(f"cannot use Neo4j URI '{shown_uri(connection.uri)}' "
+                              f"({self._clean(exc)}); "
                               "write it like bolt://localhost:7687 or neo4j+s://host (set "
                               "NEO4J_URI or [neo4j] uri in graphkit.toml)") from None
         self._finalizer = weakref.finalize(self, self._driver.close)
@@ -122,14 +129,17 @@ class BoltRunner:
 
     def _clean(self, exc: BaseException) -> str:
         text = " ".join(str(getattr(exc, "message", None) or exc).split())
-        if self.connection.password:
-            text = text.replace(self.connection.password, "***")
+        text = text.replace(self.connection.uri, shown_uri(self.connection.uri))
+        written = self.connection.uri.partition("://")[2].rpartition("@")[0].partition(":")[2]
+        for secret in (self.connection.password, written):
+            if secret:
+                text = text.replace(secret, "***")
         return text
 
     def _fault(self, exc: BaseException, query: Query | None) -> GraphkitError:
         """One line naming the URI and what to check; never the password."""
         errors = self._neo4j.exceptions
-        uri = self.connection.uri
+        uri = shown_uri(self.connection.uri)
         code = getattr(exc, "code", None) or ""
         if isinstance(exc, errors.AuthError):
             return BackendUnavailable(
