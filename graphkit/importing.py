@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from rapidfuzz import fuzz
 from tqdm import tqdm
 
-from graphkit.errors import GraphkitError, InputError, InvalidArgument
+from graphkit.errors import ConfigError, GraphkitError, InputError, InvalidArgument
 from graphkit.io.contacts import Contact
 from graphkit.io.google import read_google
 from graphkit.io.linkedin import read_linkedin
@@ -27,7 +28,7 @@ from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
 from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
-from graphkit.orgs import OrgIndex, new_id, normalize
+from graphkit.orgs import OrgIndex, is_placeholder, new_id, normalize, org_key
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.transaction import recover
 from graphkit.workspace.write import write_network
@@ -52,6 +53,7 @@ class ImportSummary:
     jobs_changed: int = 0
     organizations_added: int = 0
     notes: list[str] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
 
     @property
     def skipped_total(self) -> int:
@@ -75,15 +77,56 @@ def normalize_url(url: str) -> str:
     return url.rstrip("/")
 
 
+#: Names and emails an address book writes for "no one": such a card is not a person.
+_PLACEHOLDER_TEXT = frozenset({"", "n a", "na", "none", "null", "unknown", "no name",
+                               "noname", "nobody", "tbd", "test", "x", "xx", "xxx"})
+
+
+def is_placeholder_person(name: str) -> bool:
+    """True for a card named "N/A", "-", "unknown" and the like.
+
+    >>> is_placeholder_person("N/A"), is_placeholder_person("-"), is_placeholder_person("Ann Lee")
+    (True, True, False)
+    """
+    return normalize(name) in _PLACEHOLDER_TEXT
+
+
+def usable_email(email: str) -> str:
+    """The email, or "" for a placeholder ("n/a", "-", "unknown") or a text without an @."""
+    email = email.strip()
+    return email if "@" in email and normalize(email.split("@")[0]) not in _PLACEHOLDER_TEXT \
+        else ""
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A row of an export matched to a person already in the network, and why."""
+
+    line: int
+    name: str
+    person_id: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.name} -> {self.person_id} ({self.reason})"
+
+
 class _Matcher:
-    """Indexes of the network's people for matching contacts."""
+    """Indexes of the network's people for matching contacts.
+
+    Different LinkedIn URLs, or different emails, are different people: such a pair is never
+    merged. An email shared by people with different names (a family or office mailbox) is not
+    an identity. A person matched by one row of an export is not matched by another row of the
+    same export on name alone: an export lists each person once.
+    """
 
     def __init__(self, network: Network, orgs: OrgIndex) -> None:
         self.network = network
         self.orgs = orgs
         self.by_url: dict[str, str] = {}
-        self.by_email: dict[str, str] = {}
+        self.by_email: dict[str, list[str]] = {}
         self.by_name: dict[str, list[str]] = {}
+        self.claimed: set[str] = set()
         for person in network.people.values():
             self.index(person)
         #: positions in network.employment of each person's jobs (kept current by _employ)
@@ -94,40 +137,75 @@ class _Matcher:
     def index(self, person: Person) -> None:
         if person.linkedin_url:
             self.by_url.setdefault(normalize_url(person.linkedin_url), person.id)
-        if person.email:
-            self.by_email.setdefault(person.email.casefold(), person.id)
-        self.by_name.setdefault(normalize(person.name), []).append(person.id)
+        if usable_email(person.email):
+            ids = self.by_email.setdefault(person.email.casefold(), [])
+            if person.id not in ids:
+                ids.append(person.id)
+        ids = self.by_name.setdefault(normalize(person.name), [])
+        if person.id not in ids:
+            ids.append(person.id)
 
     def current_orgs(self, person_id: str) -> set[str]:
         jobs = self.network.employment
         return {jobs[i].org_id for i in self.jobs.get(person_id, ()) if jobs[i].current}
 
-    def match(self, contact: Contact, owner: str,
-              neighbours: set[str]) -> tuple[str | None, str | None]:
-        """(person id, None) on a match, (None, None) for a new person, (None, why) when
-        ambiguous."""
+    def conflict(self, person_id: str, contact: Contact) -> bool:
+        """True when the person and the contact cannot be one human: different LinkedIn URLs or
+        different emails."""
+        person = self.network.people[person_id]
+        if contact.url and person.linkedin_url and (
+                normalize_url(contact.url) != normalize_url(person.linkedin_url)):
+            return True
+        email = usable_email(contact.email)
+        return bool(email and usable_email(person.email)
+                    and email.casefold() != person.email.casefold())
+
+    def match(self, contact: Contact, owner: str, neighbours: set[str],
+              ties: dict[tuple[str, str], Tie]) -> tuple[str | None, str]:
+        """(person id, why they match) on a match, (None, "") for a new person, (None, why)
+        when ambiguous (the caller tells the cases apart with ``person id is None and why``)."""
         if contact.url and normalize_url(contact.url) in self.by_url:
-            return self.by_url[normalize_url(contact.url)], None
-        if contact.email and contact.email.casefold() in self.by_email:
-            return self.by_email[contact.email.casefold()], None
-        same_name = self.by_name.get(normalize(contact.name), [])
+            return self.by_url[normalize_url(contact.url)], "same LinkedIn URL"
+        name = normalize(contact.name)
+        email = usable_email(contact.email).casefold()
+        if email in self.by_email:
+            same = [p for p in self.by_email[email]
+                    if normalize(self.network.people[p].name) == name
+                    and not self.conflict(p, contact)]
+            if len(same) == 1:
+                return same[0], "same email and name"
+        same_name = [p for p in self.by_name.get(name, [])
+                     if p not in self.claimed and not self.conflict(p, contact)]
         if not same_name:
-            return None, None
+            return None, ""
         org = self.orgs.find(contact.company) if contact.company else None
         if org is not None:
             at_org = [p for p in same_name if org.id in self.current_orgs(p)]
             if len(at_org) == 1:
-                return at_org[0], None
+                return at_org[0], f"same name, works at {org.name}"
             if len(at_org) > 1:
                 return None, f"{len(at_org)} people named '{contact.name}' work at {org.name}"
         known = [p for p in same_name if p in neighbours or p == owner]
+        if len(known) > 1:
+            # The same export imported again: the tie's date and the employer tell them apart.
+            dated = [p for p in known if contact.connected_on is not None
+                     and _tie_date(ties, owner, p) == contact.connected_on]
+            known = dated or known
+            if len(known) > 1:
+                want = {org.id} if org is not None else set()
+                known = [p for p in known if self.current_orgs(p) == want] or known
         if len(known) == 1:
-            return known[0], None
+            return known[0], "same name, already a contact of this export's owner"
         if self.network.me in same_name and owner != self.network.me:
-            return self.network.me, None  # a teammate's export lists me
+            return self.network.me, "same name as you, in a teammate's export"
         people = ", ".join(same_name)
         return None, (f"'{contact.name}' may be {people} (same name, no shared URL, email or "
                       "employer); add their LinkedIn URL or email to people.csv to link them")
+
+
+def _tie_date(ties: dict[tuple[str, str], Tie], a: str, b: str) -> date | None:
+    tie = ties.get((a, b) if a <= b else (b, a))
+    return tie.last_contact if tie else None
 
 
 def import_contacts(network: Network, contacts: list[Contact], owner: str, source: str,
@@ -135,22 +213,39 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
                     progress: bool = False) -> ImportSummary:
     """Merge ``contacts`` (the export of person ``owner``) into ``network`` in place.
 
-    ``progress`` shows a progress bar on stderr for long imports (only on a terminal).
+    Every merge is listed in the summary's ``merges`` with its reason. A card named "N/A" or
+    "unknown" is skipped; an employer such as "Stealth Startup" (:func:`graphkit.orgs.
+    is_placeholder`, extended by ``[import] placeholder_employers`` in graphkit.toml) records
+    no organization: it is kept in the person's title as their status. ``progress`` shows a
+    progress bar on stderr for long imports (only on a terminal).
     """
     summary = ImportSummary(read=len(contacts))
     orgs = OrgIndex(network.organizations.values())
     matcher = _Matcher(network, orgs)
     ties = {t.key: i for i, t in enumerate(network.ties)}
+    tie_of = {t.key: t for t in network.ties}
     neighbours = {b if a == owner else a for (a, b) in ties if owner in (a, b)}
     contact_ids: dict[str, str] = {}
     memberships = {(m.person_id, m.group) for m in network.memberships}
+    placeholders = _placeholder_setting(network)
+    spellings = _spellings(contacts, placeholders)
     bar = tqdm(contacts, desc="importing", unit=" contacts", file=sys.stderr, leave=False,
                disable=None if progress and len(contacts) >= 2000 else True)
     for contact in bar:
-        person_id, ambiguous = matcher.match(contact, owner, neighbours)
-        if ambiguous:
-            problems.warn(path, contact.line, None,
-                          f"ambiguous match: {ambiguous}; row skipped")
+        if is_placeholder_person(contact.name):
+            problems.warn(path, contact.line, None, f"'{contact.name}' is a placeholder, not a "
+                          "person; row skipped")
+            summary.skipped["placeholder"] += 1
+            continue
+        contact = replace(contact, email=usable_email(contact.email))
+        status = ""
+        if contact.company and is_placeholder(contact.company, placeholders):
+            status = contact.company
+            title = f"{contact.title} ({status})" if contact.title else status
+            contact = replace(contact, company="", title=title)
+        person_id, why = matcher.match(contact, owner, neighbours, tie_of)
+        if person_id is None and why:
+            problems.warn(path, contact.line, None, f"ambiguous match: {why}; row skipped")
             summary.skipped["ambiguous"] += 1
             continue
         if person_id is None:
@@ -171,18 +266,24 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
                 network.people[person_id] = person
                 matcher.index(person)
             summary.merged += 1
+            summary.merges.append(Merge(contact.line, contact.name, person_id, why))
+        matcher.claimed.add(person.id)
         contact_ids[contact.uid or contact.name] = person.id
         if contact.email:
             contact_ids.setdefault(contact.email.casefold(), person.id)
         if contact.company:
-            _employ(network, matcher, person.id, contact, as_of, summary)
+            _employ(network, matcher, person.id, contact, as_of, summary, spellings)
+        elif status:
+            _end_jobs(network, matcher, person.id, as_of, summary)
         for group in contact.groups:
             if (person.id, group) not in memberships:
                 memberships.add((person.id, group))
                 network.memberships.append(Membership(person.id, group))
         if person.id != owner:
-            summary.ties_added += _tie(network, ties, owner, person.id, source,
-                                       contact.connected_on)
+            added = _tie(network, ties, owner, person.id, source, contact.connected_on)
+            if added:
+                tie_of[network.ties[-1].key] = network.ties[-1]
+            summary.ties_added += added
             neighbours.add(person.id)
     for contact in contacts:  # vCard RELATED, once every card has an id
         me_id = contact_ids.get(contact.uid or contact.name)
@@ -198,18 +299,48 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
     return summary
 
 
+def _placeholder_setting(network: Network) -> tuple[str, ...]:
+    """``[import] placeholder_employers`` from graphkit.toml (names added to the built-in
+    list)."""
+    table = network.settings.get("import", {})
+    names = table.get("placeholder_employers", []) if isinstance(table, dict) else []
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError("[import] placeholder_employers must be a list of names, such as "
+                          '["Stealth Startup", "Sabbatical"]')
+    return tuple(names)
+
+
+def _spellings(contacts: list[Contact], placeholders: tuple[str, ...]) -> dict[str, str]:
+    """Per organization key, the spelling most contacts use (the first seen among equals)."""
+    counts: dict[str, Counter[str]] = {}
+    for contact in contacts:
+        company = contact.company.strip()
+        if company and not is_placeholder(company, placeholders):
+            counts.setdefault(org_key(company), Counter())[company] += 1
+    return {key: c.most_common(1)[0][0] for key, c in counts.items()}
+
+
 def _only(ids: list[str]) -> str | None:
     return ids[0] if len(ids) == 1 else None
 
 
+def _end_jobs(network: Network, matcher: _Matcher, person_id: str, as_of: date,
+              summary: ImportSummary) -> None:
+    """A placeholder employer ("Retired", "Stealth Startup") ends the person's current jobs."""
+    for i in matcher.jobs.get(person_id, []):
+        if network.employment[i].current:
+            network.employment[i] = replace(network.employment[i], end=as_of)
+            summary.jobs_changed += 1
+
+
 def _employ(network: Network, matcher: _Matcher, person_id: str, contact: Contact, as_of: date,
-            summary: ImportSummary) -> None:
+            summary: ImportSummary, spellings: dict[str, str]) -> None:
     """Record the contact's current job; a new employer ends the person's other current jobs."""
     orgs = matcher.orgs
     org = orgs.find(contact.company)
     if org is None:
-        org = Organization(new_id("o", contact.company, network.organizations),
-                           contact.company.strip())
+        name = spellings.get(org_key(contact.company), contact.company.strip())
+        org = Organization(new_id("o", name, network.organizations), name)
         network.organizations[org.id] = org
         orgs.add(org)
         summary.organizations_added += 1
@@ -273,6 +404,24 @@ def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | No
         return _import_locked(folder, kind, path, owner, as_of, strict, progress)
 
 
+def owner_candidates(network: Network, owner: str, limit: int = 5) -> list[Person]:
+    """People ``owner`` may mean: every word of it starts a word of their name ("Sam" and
+    "Sam Ortiz"), or the names are near spellings ("Sam Ortis").
+
+    >>> net = Network("me", {"me": Person("me", "Dana"), "p": Person("p", "Sam Ortiz")})
+    >>> [p.id for p in owner_candidates(net, "sam")], owner_candidates(net, "Lee")
+    (['p'], [])
+    """
+    words = normalize(owner).split()
+    found = []
+    for person in network.people.values():
+        theirs = normalize(person.name).split()
+        prefix = words and all(any(t.startswith(w) for t in theirs) for w in words)
+        if prefix or fuzz.ratio(normalize(owner), normalize(person.name)) >= 85:
+            found.append(person)
+    return found[:limit]
+
+
 def _owner(network: Network, owner: str | None) -> tuple[str, list[str]]:
     """The id of the export's owner (me by default) and what was done to know them.
 
@@ -288,6 +437,12 @@ def _owner(network: Network, owner: str | None) -> tuple[str, list[str]]:
         if namesakes:
             raise GraphkitError(f"several people are named '{owner}' ({', '.join(namesakes)}); "
                                 "pass the id of the right one: --owner ID")
+        candidates = owner_candidates(network, owner)
+        if candidates:
+            listed = ", ".join(f"{p.name} ({p.id})" for p in candidates)
+            raise GraphkitError(f"no one is named '{owner}'; did you mean {listed}? Name the "
+                                "owner by full name or id (a new teammate needs a full name "
+                                "no one in the network has); nothing imported")
         found = Person(new_id("p", owner, network.people), owner.strip())
         network.people[found.id] = found
         notes = [f"added {found.name} ({found.id}) as a teammate, tied to you"]
