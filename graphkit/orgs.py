@@ -144,8 +144,8 @@ class OrgIndex:
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Names of the organizations ``name`` plausibly means: a near spelling of the whole
-        name (edit similarity 80 or more), or a name whose words contain all of its words.
-        Nothing plausible: an empty list, never a random neighbour.
+        name (edit similarity 75 or more, a mistyped legal form ignored), or a name whose words
+        contain all of its words. Nothing plausible: an empty list, never a random neighbour.
 
         >>> index = OrgIndex([Organization("a", "Acme Corp"), Organization("f", "Fayston "
         ...                   "Preparatory School"), Organization("h", "Hooli XYZ")])
@@ -153,16 +153,22 @@ class OrgIndex:
         (['Acme Corp'], ['Hooli XYZ'], [])
         """
         query = org_key(name)
-        words = set(normalize(name).split())
+        words = normalize(name).split()
         if not query:
             return []
+        # A mistyped legal form ("Acme Crop") is dropped like a correct one.
+        queries = {query}
+        if len(words) > 1 and process.extractOne(words[-1], LEGAL_SUFFIXES, scorer=fuzz.ratio,
+                                                 score_cutoff=75):
+            queries.add("".join(words[:-1]))
         choices = {key: org.name for key, org in self._by_key.items()}
         scored: list[tuple[float, str]] = []
-        for key, _score, _ in process.extract(query, list(choices), scorer=fuzz.ratio,
-                                              limit=limit * 3, score_cutoff=80):
-            scored.append((_score, choices[key]))
-        for key, display in choices.items():
-            if words and words <= set(normalize(display).split()) and len(query) >= 3:
+        for q in queries:
+            for key, _score, _ in process.extract(q, list(choices), scorer=fuzz.ratio,
+                                                  limit=limit * 3, score_cutoff=75):
+                scored.append((_score, choices[key]))
+        for display in choices.values():
+            if words and set(words) <= set(normalize(display).split()) and len(query) >= 3:
                 scored.append((79.0, display))
         names: list[str] = []
         for _score, display in sorted(scored, key=lambda s: (-s[0], s[1])):
