@@ -120,3 +120,27 @@ def _unclosed_quote(text: str, delimiter: str) -> int | None:
         at_start = c in (delimiter, "\n", "\r") and not inside
         i += 1
     return opened if inside else None
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """One dated sign that the export's owner and someone were in touch: a message, a meeting,
+    an email, an invitation, a recommendation or an endorsement. Counts and dates only: no
+    subject, no content is ever kept.
+
+    ``from_them`` is True when the other person wrote, invited, recommended or endorsed; the
+    other person is named by whatever the file gives: a LinkedIn URL, an email, a name.
+    """
+
+    path: str
+    line: int
+    kind: str
+    when: date | None
+    from_them: bool
+    name: str = ""
+    url: str = ""
+    email: str = ""
+
+
+#: Kinds of interaction that are contact (counted, dated); the others are evidence only.
+CONTACT_KINDS = ("message", "meeting", "email")
