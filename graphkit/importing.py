@@ -20,23 +20,38 @@ from rapidfuzz import fuzz
 from tqdm import tqdm
 
 from graphkit.errors import ConfigError, GraphkitError, InputError, InvalidArgument
-from graphkit.io.contacts import Contact
+from graphkit.io.contacts import CONTACT_KINDS, Contact, Interaction
 from graphkit.io.google import read_google
+from graphkit.io.ical import read_calendar
 from graphkit.io.linkedin import read_linkedin
+from graphkit.io.linkedin_archive import is_archive, read_linkedin_archive
+from graphkit.io.mbox import MAX_RECIPIENTS, Mail, read_mbox
 from graphkit.io.network import read_network
 from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
-from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
+from graphkit.model import STAGES, Employment, Membership, Network, Organization, Person, Tie
 from graphkit.orgs import OrgIndex, is_placeholder, new_id, normalize, org_key
 from graphkit.workspace.lock import network_lock
-from graphkit.workspace.transaction import recover
+from graphkit.workspace.transaction import make_private_dir, recover, write_private
 from graphkit.workspace.write import write_network
 
-READERS: dict[str, Callable[[str | Path, Problems | None], list[Contact]]] = {
+
+def _google(path: str | Path, problems: Problems | None,
+            _notes: list[str] | None) -> list[Contact]:
+    return read_google(path, problems)
+
+
+def _vcard(path: str | Path, problems: Problems | None,
+           _notes: list[str] | None) -> list[Contact]:
+    return read_vcard(path, problems)
+
+
+READERS: dict[str, Callable[[str | Path, Problems | None, list[str] | None],
+                            list[Contact]]] = {
     "linkedin": read_linkedin,
-    "google": read_google,
-    "vcard": read_vcard,
+    "google": _google,
+    "vcard": _vcard,
 }
 
 
@@ -54,6 +69,8 @@ class ImportSummary:
     organizations_added: int = 0
     notes: list[str] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
+    evidence: dict[str, EvidenceSummary] = field(default_factory=dict)
+    log: Path | None = None
 
     @property
     def skipped_total(self) -> int:
@@ -380,13 +397,246 @@ def find_person(network: Network, name: str) -> Person | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | None = None,
-                as_of: date | None = None, strict: bool = False,
-                progress: bool = False) -> tuple[ImportSummary, Problems]:
-    """Import an export file of ``kind`` (linkedin, google, vcard) into a network folder.
+_CHANNEL_SEGMENTS = {
+    "linkedin": re.compile(r"^(\d+ LinkedIn messages?\b.*|you invited them|they invited you|"
+                           r"recommended you|endorsed you.*)$"),
+    "calendar": re.compile(r"^\d+ meetings?$"),
+    "mail": re.compile(r"^\d+ emails?\b.*$"),
+}
+_COUNTED = re.compile(r"^(\d+) (LinkedIn messages?|meetings?|emails?)(?: \((\d+) from them\))?$")
+_RECIPROCITY = ("they replied", "they never replied")
 
-    ``owner`` names whose export it is (a name or id; default: me). A teammate not yet in the
-    network is added, with a tie to me: a work team's members know each other.
+
+@dataclass
+class EvidenceSummary:
+    """What an evidence import (messages, meetings, emails) found and where it went."""
+
+    read: int = 0
+    matched: int = 0
+    unmatched: Counter[str] = field(default_factory=Counter)
+    people: int = 0
+    ties_changed: int = 0
+    ties_added: int = 0
+    unmatched_names: Counter[str] = field(default_factory=Counter)
+
+    def line(self, what: str) -> str:
+        """``120 messages read = 97 matched to 14 people + 23 not matched (...)``."""
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(self.unmatched.items()))
+        missed = sum(self.unmatched.values())
+        return (f"{self.read} {what} read = {self.matched} matched to {self.people} people + "
+                f"{missed} not matched" + (f" ({reasons})" if reasons else ""))
+
+
+@dataclass
+class _Tally:
+    sent: int = 0
+    received: int = 0
+    last: date | None = None
+    invited: str = ""
+    recommended: bool = False
+    endorsements: int = 0
+
+
+def _segments(notes: str) -> list[str]:
+    return [p.strip() for p in notes.split(";") if p.strip()]
+
+
+def _counted(segments: list[str]) -> tuple[int, int, int]:
+    """(interactions, from them, to them) the evidence segments of a tie's notes record."""
+    total = theirs = 0
+    for part in segments:
+        match = _COUNTED.match(part)
+        if match:
+            total += int(match.group(1))
+            theirs += int(match.group(3) or 0) if "meeting" not in match.group(2) else 0
+    return total, theirs, total - theirs
+
+
+def apply_evidence(network: Network, interactions: list[Interaction], owner: str,
+                   channel: str, source: str, as_of: date,
+                   problems: Problems) -> EvidenceSummary:
+    """Record ``interactions`` of ``owner`` (one channel: linkedin, calendar or mail) on their
+    ties, in place.
+
+    Each interaction is matched to a person by LinkedIn URL, then by an email only one person
+    has, then by a name only one of the owner's contacts has; a shared address or an unknown
+    person is counted as not matched, never guessed. Per tie the channel's counts replace
+    what an earlier import of that channel recorded (so importing a file again changes
+    nothing): the tie's notes say "12 LinkedIn messages (5 from them)", "3 meetings", "they
+    replied"; ``interactions`` is the total; ``last_contact`` the latest message or meeting;
+    the stage rises to ``initiated`` once they wrote back or met you and to ``advice`` once
+    they recommended you (never lowered). Nothing after ``as_of`` counts.
+    """
+    summary = EvidenceSummary(read=len(interactions))
+    matcher = _Matcher(network, OrgIndex(network.organizations.values()))
+    ties = {t.key: i for i, t in enumerate(network.ties)}
+    neighbours = {b if a == owner else a for (a, b) in ties if owner in (a, b)}
+    tallies: dict[str, _Tally] = {}
+    for item in interactions:
+        person_id, why = _evidence_person(matcher, item, neighbours)
+        if person_id is None or person_id == owner:
+            reason = why or "that is you"
+            summary.unmatched[reason] += 1
+            if person_id is None:
+                summary.unmatched_names[item.name or item.email or item.url] += 1
+            continue
+        if item.when is not None and item.when > as_of:
+            summary.unmatched["after the as-of date"] += 1
+            continue
+        summary.matched += 1
+        tally = tallies.setdefault(person_id, _Tally())
+        if item.kind in CONTACT_KINDS:
+            if item.kind == "meeting":
+                tally.sent += 1  # a meeting is contact both ways
+                tally.received += 1 if item.from_them else 0
+            elif item.from_them:
+                tally.received += 1
+            else:
+                tally.sent += 1
+            if item.when is not None and (tally.last is None or item.when > tally.last):
+                tally.last = item.when
+        elif item.kind == "invitation":
+            tally.invited = "they invited you" if item.from_them else "you invited them"
+        elif item.kind == "recommendation":
+            tally.recommended = True
+        elif item.kind == "endorsement":
+            tally.endorsements += 1
+    summary.people = len(tallies)
+    for person_id, tally in sorted(tallies.items()):
+        key = (owner, person_id) if owner <= person_id else (person_id, owner)
+        if key not in ties:
+            ties[key] = len(network.ties)
+            network.ties.append(Tie(key[0], key[1], source=source))
+            summary.ties_added += 1
+        i = ties[key]
+        old = network.ties[i]
+        new = _with_evidence(old, tally, channel)
+        if new != old:
+            network.ties[i] = new
+            summary.ties_changed += 1
+    return summary
+
+
+def _evidence_person(matcher: _Matcher, item: Interaction,
+                     neighbours: set[str]) -> tuple[str | None, str]:
+    if item.url and normalize_url(item.url) in matcher.by_url:
+        return matcher.by_url[normalize_url(item.url)], ""
+    if item.email:
+        ids = matcher.by_email.get(item.email.casefold(), [])
+        if len(ids) == 1:
+            return ids[0], ""
+        if len(ids) > 1:
+            return None, "shared address"
+    if item.name:
+        known = [p for p in matcher.by_name.get(normalize(item.name), []) if p in neighbours]
+        if len(known) == 1:
+            return known[0], ""
+        if len(known) > 1:
+            return None, "same name, several contacts"
+    return None, "not in the network"
+
+
+def _with_evidence(tie: Tie, tally: _Tally, channel: str) -> Tie:
+    pattern = _CHANNEL_SEGMENTS[channel]
+    before = _segments(tie.notes)
+    old_total = _counted(before)[0]
+    kept = [p for p in before if not pattern.match(p) and p not in _RECIPROCITY]
+    added: list[str] = []
+    count = tally.sent + tally.received if channel != "calendar" else tally.sent
+    if count:
+        if channel == "linkedin":
+            added.append(f"{count} LinkedIn message{'s' if count != 1 else ''} "
+                         f"({tally.received} from them)")
+        elif channel == "mail":
+            added.append(f"{count} email{'s' if count != 1 else ''} ({tally.received} from "
+                         "them)")
+        else:
+            added.append(f"{count} meeting{'s' if count != 1 else ''}")
+    if tally.invited:
+        added.append(tally.invited)
+    if tally.recommended:
+        added.append("recommended you")
+    if tally.endorsements:
+        times = "" if tally.endorsements == 1 else f" {tally.endorsements} times"
+        added.append(f"endorsed you{times}")
+    segments = [*kept, *added]
+    total, theirs, _ = _counted(segments)
+    meetings = _counted([p for p in segments if p.endswith(("meeting", "meetings"))])[0]
+    written = total - meetings
+    both_ways = bool(theirs and written - theirs)
+    if both_ways:
+        segments.append("they replied")
+    elif written and not theirs:
+        segments.append("they never replied")
+    stage = tie.stage
+    rank = {name: n for n, name in enumerate(STAGES)}
+    wanted = ""
+    if both_ways or meetings:
+        wanted = "initiated"
+    if "recommended you" in segments:
+        wanted = "advice"
+    if wanted and rank.get(wanted, 0) > rank.get(stage or "acquaintance", 0):
+        stage = wanted
+    last = tie.last_contact
+    if tally.last is not None and (last is None or tally.last > last):
+        last = tally.last
+    interactions = max(tie.interactions - old_total, 0) + total
+    return replace(tie, notes="; ".join(segments), interactions=interactions, stage=stage,
+                   last_contact=last)
+
+
+def owner_addresses(network: Network, owner: str, given: tuple[str, ...],
+                    seen: Counter[str]) -> tuple[set[str], str]:
+    """The owner's email addresses: ``given``, else their email in people.csv, else the address
+    in the most messages or meetings (then a note says so)."""
+    if given:
+        return {a.strip().casefold() for a in given}, ""
+    email = usable_email(network.people[owner].email).casefold()
+    if email:
+        return {email}, ""
+    if not seen:
+        return set(), ""
+    address, n = seen.most_common(1)[0]
+    return {address}, (f"took {address} (in {n} messages or meetings) as the owner's address; "
+                       "name it with --address, or set the owner's email in people.csv")
+
+
+def mail_interactions(mails: list[Mail], path: str | Path, addresses: set[str],
+                      problems: Problems) -> list[Interaction]:
+    """The mails as interactions of the owner (``addresses``): a mail they sent counts once per
+    recipient, a mail to them once for its sender; others, and mails to more than
+    MAX_RECIPIENTS people, are left out with a warning."""
+    out: list[Interaction] = []
+    for mail in mails:
+        sender_name, sender = mail.sender
+        if len(mail.recipients) > MAX_RECIPIENTS:
+            problems.warn(path, mail.line, "To", f"{len(mail.recipients)} recipients (a list or "
+                          "a newsletter is not evidence of knowing them); row skipped")
+            continue
+        if sender in addresses:
+            out.extend(Interaction(str(path), mail.line, "email", mail.when, False, name=n,
+                                   email=a) for n, a in mail.recipients if a not in addresses)
+        elif any(a in addresses for _, a in mail.recipients):
+            out.append(Interaction(str(path), mail.line, "email", mail.when, True,
+                                   name=sender_name, email=sender))
+        else:
+            problems.warn(path, mail.line, "To", "neither from nor to you (a list or a Bcc); "
+                          "row skipped")
+    return out
+
+
+def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | None = None,
+                as_of: date | None = None, strict: bool = False, progress: bool = False,
+                addresses: tuple[str, ...] = ()) -> tuple[ImportSummary, Problems]:
+    """Import an export file of ``kind`` into a network folder.
+
+    Kinds: ``linkedin`` (a Connections.csv, or LinkedIn's data archive as a zip or a folder:
+    then messages, invitations, recommendations and endorsements too), ``google``, ``vcard``,
+    ``calendar`` (.ics meetings) and ``mbox`` (mail headers). ``owner`` names whose export it
+    is (a name or id; default: me). A teammate not yet in the network is added, with a tie to
+    me: a work team's members know each other. ``addresses`` are the owner's email addresses
+    (calendar, mbox). Every merge and warning is also written to the network's import log
+    (``.graphkit/last-import.log``).
 
     Raises
     ------
@@ -395,13 +645,20 @@ def import_file(folder: str | Path, kind: str, path: str | Path, owner: str | No
     InvalidArgument
         for an unknown ``kind``.
     """
-    if kind not in READERS:
-        raise InvalidArgument("kind", kind, f"one of {', '.join(READERS)}")
+    if kind not in KINDS:
+        raise InvalidArgument("kind", kind, f"one of {', '.join(KINDS)}")
     as_of = as_of or date.today()
     if not (Path(folder) / CONFIG_FILE).is_file():
         read_network(folder)  # raises the error that says what is missing
     with network_lock(folder):
-        return _import_locked(folder, kind, path, owner, as_of, strict, progress)
+        return _import_locked(folder, kind, path, owner, as_of, strict, progress, addresses)
+
+
+#: What ``import_file`` reads.
+KINDS = ("linkedin", "google", "vcard", "calendar", "mbox")
+
+#: Where the last import's full account (merges, every warning) is written.
+IMPORT_LOG = Path(".graphkit") / "last-import.log"
 
 
 def owner_candidates(network: Network, owner: str, limit: int = 5) -> list[Person]:
@@ -456,23 +713,73 @@ def _owner(network: Network, owner: str | None) -> tuple[str, list[str]]:
 
 
 def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str | None,
-                   as_of: date, strict: bool, progress: bool) -> tuple[ImportSummary, Problems]:
+                   as_of: date, strict: bool, progress: bool,
+                   addresses: tuple[str, ...]) -> tuple[ImportSummary, Problems]:
     recover(folder)  # finish (or discard) a change a crash interrupted, before reading
     problems = Problems(strict=strict)
     network = read_network(folder, problems)
     file_problems = Problems(strict=strict)
-    contacts = READERS[kind](path, file_problems)
-    unreadable = sum(1 for p in file_problems if p.skipped)
-    if not contacts and not unreadable:
-        raise InputError("no contacts in the file (only a header?); nothing imported", path)
-    owner_id, notes = _owner(network, owner)
+    notes: list[str] = []
+    contacts: list[Contact] = []
+    evidence: list[tuple[str, list[Interaction]]] = []
+    if kind == "linkedin" and is_archive(path):
+        archive = read_linkedin_archive(path, file_problems, notes)
+        contacts = archive.contacts
+        notes.append(f"read {', '.join(archive.files)} from the archive")
+        if any(i for i in archive.interactions):
+            evidence.append(("linkedin", archive.interactions))
+    elif kind in READERS:
+        contacts = READERS[kind](path, file_problems, notes)
+    owner_id, owner_notes = _owner(network, owner)
     source = "own-export" if owner_id == network.me else "teammate-export"
-    result = import_contacts(network, contacts, owner_id, source, as_of, file_problems, path,
-                             progress)
-    result.notes[:0] = notes
-    result.read += unreadable
-    if unreadable:
-        result.skipped["unreadable"] += unreadable
+    if kind == "calendar":
+        events = read_calendar(path, file_problems)
+        seen = Counter(i.email for i in events)
+        mine, note = owner_addresses(network, owner_id, addresses, seen)
+        evidence.append(("calendar", [i for i in events if i.email not in mine]))
+        notes.extend([note] if note else [])
+    elif kind == "mbox":
+        mails = read_mbox(path, file_problems)
+        seen = Counter(a for m in mails for _, a in (m.sender, *m.recipients))
+        mine, note = owner_addresses(network, owner_id, addresses, seen)
+        notes.extend([note] if note else [])
+        evidence.append(("mail", mail_interactions(mails, path, mine, file_problems)))
+    unreadable = sum(1 for p in file_problems if p.skipped)
+    if kind in READERS and not contacts and not unreadable:
+        raise InputError("no contacts in the file (only a header?); nothing imported", path)
+    result = ImportSummary()
+    if contacts or unreadable:
+        result = import_contacts(network, contacts, owner_id, source, as_of, file_problems,
+                                 path, progress)
+        result.read += unreadable
+        if unreadable:
+            result.skipped["unreadable"] += unreadable
+    result.notes[:0] = [*owner_notes, *notes]
+    for channel, items in evidence:
+        result.evidence[channel] = apply_evidence(network, items, owner_id, channel, source,
+                                                  as_of, file_problems)
     problems.items.extend(file_problems.items)
     write_network(folder, network)
+    result.log = _write_log(folder, path, result, problems)
     return result, problems
+
+
+def _write_log(folder: str | Path, path: str | Path, summary: ImportSummary,
+               problems: Problems) -> Path | None:
+    """Write the import's full account (every merge, every warning) next to the network."""
+    lines = [f"import of {path}", *summary.notes]
+    if summary.read:
+        lines.append(summary.line())
+    lines += [f"merged {m}" for m in summary.merges]
+    for channel, found in summary.evidence.items():
+        lines.append(f"{channel}: {found.line('interactions')}")
+        lines += [f"  not matched: {name} ({n})" for name, n in
+                  sorted(found.unmatched_names.items())]
+    lines += [f"warning: {p}" for p in problems]
+    target = Path(folder) / IMPORT_LOG
+    try:
+        make_private_dir(target.parent)
+        write_private(target, "\n".join(lines) + "\n")
+    except GraphkitError:
+        return None  # the network is written; a missing log is not worth failing the import
+    return target
