@@ -31,7 +31,7 @@ from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
 from graphkit.model import STAGES, Employment, Membership, Network, Organization, Person, Tie
-from graphkit.orgs import OrgIndex, is_placeholder, new_id, normalize, org_key
+from graphkit.orgs import OrgIndex, is_placeholder, new_id, normalize, org_key, without_batch
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.transaction import make_private_dir, recover, write_private
 from graphkit.workspace.write import write_network
@@ -333,7 +333,7 @@ def _spellings(contacts: list[Contact], placeholders: tuple[str, ...]) -> dict[s
     for contact in contacts:
         company = contact.company.strip()
         if company and not is_placeholder(company, placeholders):
-            counts.setdefault(org_key(company), Counter())[company] += 1
+            counts.setdefault(org_key(company), Counter())[without_batch(company)] += 1
     return {key: c.most_common(1)[0][0] for key, c in counts.items()}
 
 
@@ -418,13 +418,17 @@ class EvidenceSummary:
     ties_changed: int = 0
     ties_added: int = 0
     unmatched_names: Counter[str] = field(default_factory=Counter)
+    #: records of the file left out with a warning (cancelled events, mailing lists)
+    skipped: int = 0
 
     def line(self, what: str) -> str:
         """``120 messages read = 97 matched to 14 people + 23 not matched (...)``."""
         reasons = ", ".join(f"{n} {why}" for why, n in sorted(self.unmatched.items()))
         missed = sum(self.unmatched.values())
         return (f"{self.read} {what} read = {self.matched} matched to {self.people} people + "
-                f"{missed} not matched" + (f" ({reasons})" if reasons else ""))
+                f"{missed} not matched" + (f" ({reasons})" if reasons else "")
+                + (f"; {self.skipped} skipped in the file (see the warnings)"
+                   if self.skipped else ""))
 
 
 @dataclass
@@ -566,7 +570,7 @@ def _with_evidence(tie: Tie, tally: _Tally, channel: str) -> Tie:
     both_ways = bool(theirs and written - theirs)
     if both_ways:
         segments.append("they replied")
-    elif written and not theirs:
+    elif written and not theirs and not meetings:
         segments.append("they never replied")
     stage = tie.stage
     rank = {name: n for n, name in enumerate(STAGES)}
@@ -744,7 +748,7 @@ def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str |
         mine, note = owner_addresses(network, owner_id, addresses, seen)
         notes.extend([note] if note else [])
         evidence.append(("mail", mail_interactions(mails, path, mine, file_problems)))
-    unreadable = sum(1 for p in file_problems if p.skipped)
+    unreadable = sum(1 for p in file_problems if p.skipped) if kind in READERS else 0
     if kind in READERS and not contacts and not unreadable:
         raise InputError("no contacts in the file (only a header?); nothing imported", path)
     result = ImportSummary()
@@ -758,6 +762,8 @@ def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str |
     for channel, items in evidence:
         result.evidence[channel] = apply_evidence(network, items, owner_id, channel, source,
                                                   as_of, file_problems)
+        if kind not in READERS:
+            result.evidence[channel].skipped = sum(1 for p in file_problems if p.skipped)
     problems.items.extend(file_problems.items)
     write_network(folder, network)
     result.log = _write_log(folder, path, result, problems)

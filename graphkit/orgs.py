@@ -85,6 +85,15 @@ def org_key(name: str) -> str:
     return key or normalize(name).replace(" ", "")
 
 
+def without_batch(name: str) -> str:
+    """The name without an accelerator batch: what people call the company.
+
+    >>> without_batch("Hooli (YC W24)"), without_batch("Acme Corp")
+    ('Hooli', 'Acme Corp')
+    """
+    return _BATCH.sub("", name).strip() or name.strip()
+
+
 def is_placeholder(name: str, extra: Iterable[str] = ()) -> bool:
     """True when an employer text is a status ("Stealth Startup", "Self-employed"), not an
     organization; ``extra`` adds names to :data:`PLACEHOLDER_EMPLOYERS`.

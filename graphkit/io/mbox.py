@@ -32,20 +32,27 @@ class Mail:
 
 
 def _messages(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(first line, header bytes) of each message; body lines are passed over, never kept."""
+    """(first line, header bytes) of each message; body lines are passed over, never kept.
+
+    A message starts at a ``From `` line at the top of the file or after a blank line (a body
+    line that happens to start with "From " follows text, so it does not split a message).
+    """
     header: list[bytes] = []
     start = 0
     in_header = False
+    after_blank = True
     for number, line in enumerate(lines, start=1):
-        if line.startswith(b"From "):
+        blank = line in (b"\n", b"\r\n")
+        if line.startswith(b"From ") and after_blank:
             if header:
                 yield start, b"".join(header)
             header, start, in_header = [], number, True
         elif in_header:
-            if line in (b"\n", b"\r\n"):
+            if blank:
                 in_header = False
             else:
                 header.append(line)
+        after_blank = blank
     if header:
         yield start, b"".join(header)
 
