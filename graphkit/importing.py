@@ -212,7 +212,8 @@ class _Matcher:
                 want = {org.id} if org is not None else set()
                 known = [p for p in known if self.current_orgs(p) == want] or known
         if len(known) == 1:
-            return known[0], "same name, already a contact of this export's owner"
+            return known[0], ("same name as the export's owner" if known[0] == owner
+                              else "same name, already a contact of this export's owner")
         if self.network.me in same_name and owner != self.network.me:
             return self.network.me, "same name as you, in a teammate's export"
         people = ", ".join(same_name)
@@ -541,10 +542,14 @@ def _evidence_person(matcher: _Matcher, item: Interaction,
 
 
 def _with_evidence(tie: Tie, tally: _Tally, channel: str) -> Tie:
-    pattern = _CHANNEL_SEGMENTS[channel]
     before = _segments(tie.notes)
     old_total = _counted(before)[0]
-    kept = [p for p in before if not pattern.match(p) and p not in _RECIPROCITY]
+    # Segments keep one order whatever order the channels are imported in: the person's own
+    # notes first, then LinkedIn, calendar, mail; so importing a file again changes no byte.
+    own = [p for p in before if p not in _RECIPROCITY
+           and not any(pat.match(p) for pat in _CHANNEL_SEGMENTS.values())]
+    by_channel = {name: [p for p in before if pat.match(p)]
+                  for name, pat in _CHANNEL_SEGMENTS.items()}
     added: list[str] = []
     count = tally.sent + tally.received if channel != "calendar" else tally.sent
     if count:
@@ -563,7 +568,8 @@ def _with_evidence(tie: Tie, tally: _Tally, channel: str) -> Tie:
     if tally.endorsements:
         times = "" if tally.endorsements == 1 else f" {tally.endorsements} times"
         added.append(f"endorsed you{times}")
-    segments = [*kept, *added]
+    by_channel[channel] = added
+    segments = [*own, *(p for name in _CHANNEL_SEGMENTS for p in by_channel[name])]
     total, theirs, _ = _counted(segments)
     meetings = _counted([p for p in segments if p.endswith(("meeting", "meetings"))])[0]
     written = total - meetings
