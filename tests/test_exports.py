@@ -386,3 +386,44 @@ def test_cli_owner_candidates_is_one_line(mynet):
     assert result.exit_code == 1
     assert "did you mean Sam Ortiz (p-sam-ortiz)?" in result.output
     assert "Traceback" not in result.output
+
+
+# Malformed evidence files: one clean error or a counted warning, never a traceback --------
+
+@pytest.mark.parametrize("kind,name,data,message", [
+    ("linkedin", "bad.zip", b"PK\x03\x04garbage", "damaged zip archive"),
+    ("linkedin", "Profile.zip", None, "has no Connections.csv"),
+    ("calendar", "x.ics", b"hello\n", "not an iCalendar file"),
+    ("calendar", "r.ics", b"BEGIN:VCALENDAR\n;;;:::\x01\nEND:VCALENDAR\n", "unreadable"),
+    ("mbox", "x.mbox", b"hello\n", "not an mbox file"),
+    ("mbox", "e.mbox", b"", "no message found"),
+    ("google", "c.csv", b"PK\x03\x04\x00\x00garbage", "this is a zip archive, not a Google"),
+])
+def test_malformed_evidence_files_are_refused_cleanly(mynet, tmp_path, kind, name, data,
+                                                      message):
+    path = tmp_path / name
+    if data is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("Profile.csv", "First Name,Last Name\nDana,Whitfield\n")
+    else:
+        path.write_bytes(data)
+    before = _files(mynet)
+    with pytest.raises(InputError, match=message):
+        import_file(mynet, kind, path, as_of=TODAY)
+    assert _files(mynet) == before
+
+
+def test_a_broken_event_is_a_counted_warning(mynet, tmp_path):
+    path = tmp_path / "g.ics"
+    path.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:garbage\nEND:VEVENT\n"
+                    "END:VCALENDAR\n")
+    summary, problems = import_file(mynet, "calendar", path, as_of=TODAY)
+    assert summary.evidence["calendar"].skipped == 1
+    assert [(p.line, p.column) for p in problems] == [(2, "DTSTART")]
+
+
+def test_a_body_line_starting_with_from_does_not_split_a_message():
+    from graphkit.io.mbox import read_mbox
+
+    mails = read_mbox(FIXTURES / "mail.mbox")
+    assert [m.line for m in mails] == [1, 10, 19, 27]

@@ -72,7 +72,12 @@ def parse_calendar(text: str, path: str | Path = "calendar.ics",
             problems.warn(path, line, "STATUS", "cancelled event; not counted as a meeting "
                           "(row skipped)")
             continue
-        when = _day(event.get("DTSTART"))
+        try:
+            when = _day(event.get("DTSTART"))
+        except ValueError as exc:  # icalendar's BrokenCalendarProperty is a ValueError
+            problems.warn(path, line, "DTSTART", f"unreadable start ({str(exc)[:80]}); row "
+                          "skipped")
+            continue
         if when is None:
             problems.warn(path, line, "DTSTART", "event has no start date; row skipped")
             continue
