@@ -92,7 +92,8 @@ def _import_command(kind: str, what: str, example: str, folders: bool = False,
     return command
 
 
-_EVIDENCE_WORDS = {"linkedin": "LinkedIn messages, invitations, recommendations, endorsements",
+_EVIDENCE_WORDS = {"linkedin": "LinkedIn activity (messages, invitations, recommendations, "
+                   "endorsements)",
                    "calendar": "meetings", "mail": "mail"}
 
 import_group.add_command(_import_command(

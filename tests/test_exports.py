@@ -427,3 +427,16 @@ def test_a_body_line_starting_with_from_does_not_split_a_message():
 
     mails = read_mbox(FIXTURES / "mail.mbox")
     assert [m.line for m in mails] == [1, 10, 19, 27]
+
+
+def test_vcard_2_1_with_quoted_printable_and_a_placeholder_email(mynet, tmp_path):
+    path = tmp_path / "old-phone.vcf"
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\n"
+                     b"ORG:Initech\r\nEMAIL;PREF;INTERNET:ann@x.org\r\n"
+                     b"NOTE;ENCODING=QUOTED-PRINTABLE:Met at =0D=0Athe fair\r\nEND:VCARD\r\n"
+                     b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Bo Wu\r\nEMAIL:n/a\r\nEND:VCARD\r\n")
+    summary, problems = import_file(mynet, "vcard", path, as_of=TODAY)
+    assert (summary.added, len(problems)) == (2, 0)
+    net = read_network(mynet)
+    assert net.people["p-ann-lee"].notes == "Met at \r\nthe fair"
+    assert net.people["p-bo-wu"].email == ""
