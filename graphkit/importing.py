@@ -24,6 +24,7 @@ from graphkit.io.contacts import CONTACT_KINDS, Contact, Interaction
 from graphkit.io.google import read_google
 from graphkit.io.ical import read_calendar
 from graphkit.io.linkedin import read_linkedin
+from graphkit.io.linkedin_archive import FILES as ARCHIVE_FILES
 from graphkit.io.linkedin_archive import is_archive, read_linkedin_archive
 from graphkit.io.mbox import MAX_RECIPIENTS, Mail, read_mbox
 from graphkit.io.network import read_network
@@ -736,7 +737,7 @@ def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str |
         archive = read_linkedin_archive(path, file_problems, notes)
         contacts = archive.contacts
         notes.append(f"read {', '.join(archive.files)} from the archive")
-        if any(i for i in archive.interactions):
+        if len(archive.files) > 1:  # more than Connections.csv
             evidence.append(("linkedin", archive.interactions))
     elif kind in READERS:
         contacts = READERS[kind](path, file_problems, notes)
@@ -754,7 +755,10 @@ def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str |
         mine, note = owner_addresses(network, owner_id, addresses, seen)
         notes.extend([note] if note else [])
         evidence.append(("mail", mail_interactions(mails, path, mine, file_problems)))
-    unreadable = sum(1 for p in file_problems if p.skipped) if kind in READERS else 0
+    # Rows of the contacts file left out count in its accounting; rows of evidence files
+    # (messages, invitations) in the evidence's.
+    contact_rows = [p for p in file_problems if p.skipped and not _evidence_file(p.path)]
+    unreadable = len(contact_rows) if kind in READERS else 0
     if kind in READERS and not contacts and not unreadable:
         raise InputError("no contacts in the file (only a header?); nothing imported", path)
     result = ImportSummary()
@@ -768,12 +772,19 @@ def _import_locked(folder: str | Path, kind: str, path: str | Path, owner: str |
     for channel, items in evidence:
         result.evidence[channel] = apply_evidence(network, items, owner_id, channel, source,
                                                   as_of, file_problems)
-        if kind not in READERS:
-            result.evidence[channel].skipped = sum(1 for p in file_problems if p.skipped)
+        result.evidence[channel].skipped = sum(
+            1 for p in file_problems if p.skipped and (kind not in READERS
+                                                       or _evidence_file(p.path)))
     problems.items.extend(file_problems.items)
     write_network(folder, network)
     result.log = _write_log(folder, path, result, problems)
     return result, problems
+
+
+def _evidence_file(path: str) -> bool:
+    """True for a LinkedIn archive's evidence files (all but Connections.csv)."""
+    name = Path(path).name.lower()
+    return name.endswith(".csv") and name in ARCHIVE_FILES and name != "connections.csv"
 
 
 def _write_log(folder: str | Path, path: str | Path, summary: ImportSummary,

@@ -440,3 +440,23 @@ def test_vcard_2_1_with_quoted_printable_and_a_placeholder_email(mynet, tmp_path
     net = read_network(mynet)
     assert net.people["p-ann-lee"].notes == "Met at \r\nthe fair"
     assert net.people["p-bo-wu"].email == ""
+
+
+def test_archive_whose_owner_cannot_be_told_reads_no_message_and_counts_them(mynet, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(HEADER + "Bo,Wu,https://www.linkedin.com/in/bo,,"
+                                            "Initech,CFO,01 Jan 2024\n")
+    (folder / "messages.csv").write_text(
+        "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+        "c1,Ann,https://www.linkedin.com/in/ann,Cy,https://www.linkedin.com/in/cy,"
+        "2026-08-01 02:00:00 UTC,hi\n"
+        "c1,Cy,https://www.linkedin.com/in/cy,Ann,https://www.linkedin.com/in/ann,"
+        "2026-08-02 02:00:00 UTC,hello\n")
+    summary, problems = import_file(mynet, "linkedin", folder, as_of=TODAY)
+    assert summary.line() == "rows read 1 = 1 imported + 0 merged + 0 skipped"
+    assert [(p.line, p.skipped) for p in problems] == [(2, True), (3, True)]
+    assert "cannot tell which profile is yours" in problems.items[0].message
+    assert summary.evidence["linkedin"].line("interactions") == (
+        "0 interactions read = 0 matched to 0 people + 0 not matched; 2 skipped in the file "
+        "(see the warnings)")

@@ -58,7 +58,6 @@ def _records(text: str, path: str | Path, is_header: Callable[[list[str]], bool]
     header_line = 0
     records: list[tuple[int, list[str]]] = []
     start = 1
-    opened = _unclosed_quote(text, delimiter)
     try:
         for cells in reader:
             line, start = start, reader.line_num + 1
@@ -74,6 +73,9 @@ def _records(text: str, path: str | Path, is_header: Callable[[list[str]], bool]
                          f"{MAX_FIELD // 2**20} MiB are refused)", path, reader.line_num) from None
     if header is None:
         raise InputError("no header line found", path, 1)
+    # Only a last value spanning lines can be an unclosed quote: scan the text just then.
+    opened = (_unclosed_quote(text, delimiter) if records and any(
+        "\n" in c or "\r" in c for c in records[-1][1]) else None)
     if opened is not None and records and records[-1][0] <= opened:
         # The csv module reads an unclosed quote to the end of the file as one value: that row
         # and every line after it are lost, each counted as skipped.

@@ -78,9 +78,10 @@ def parse_linkedin_archive(files: Mapping[str, str], path: str | Path = "archive
                            notes: list[str] | None = None) -> LinkedInArchive:
     """Parse an archive given as {lowercased base name: text}.
 
-    The owner's profile URL is the one taking part in the most conversations (the archive
-    never names its owner). A message the owner sent counts once for each recipient; one they
-    received counts for its sender.
+    The owner's profile URL is the one taking part in the most conversations and missing from
+    Connections.csv (the archive never names its owner; when that leaves a tie, messages are
+    not read, each counted as skipped). A message the owner sent counts once for each
+    recipient; one they received counts for its sender.
 
     Raises
     ------
@@ -95,7 +96,8 @@ def parse_linkedin_archive(files: Mapping[str, str], path: str | Path = "archive
     ...         "2026-08-01 02:00:00 UTC,,Hello!,INBOX\\n"
     ...         "c1,,Me,https://www.linkedin.com/in/me,Ann Lee,https://www.linkedin.com/in/ann,"
     ...         "2026-08-02 09:00:00 UTC,,Hi Ann,INBOX\\n")
-    >>> conns = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+    >>> conns = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\\n"
+    ...          "Ann,Lee,https://www.linkedin.com/in/ann,,,,26 Dec 2025\\n")
     >>> got = parse_linkedin_archive({"connections.csv": conns, "messages.csv": msgs})
     >>> [(i.url, i.when.isoformat(), i.from_them) for i in got.interactions]
     [('https://www.linkedin.com/in/ann', '2026-08-01', True), \
@@ -112,7 +114,8 @@ def parse_linkedin_archive(files: Mapping[str, str], path: str | Path = "archive
     out.contacts = parse_linkedin(files[CONNECTIONS], f"{root}/Connections.csv", problems,
                                   notes)
     if MESSAGES in files:
-        _messages(out, files[MESSAGES], f"{root}/messages.csv", problems, notes)
+        connected = {_norm_url(c.url) for c in out.contacts if c.url}
+        _messages(out, files[MESSAGES], f"{root}/messages.csv", problems, notes, connected)
     if INVITATIONS in files:
         _invitations(out, files[INVITATIONS], f"{root}/Invitations.csv", problems)
     if RECOMMENDATIONS in files:
@@ -127,7 +130,7 @@ def parse_linkedin_archive(files: Mapping[str, str], path: str | Path = "archive
 
 
 def _messages(out: LinkedInArchive, text: str, path: str, problems: Problems,
-              notes: list[str]) -> None:
+              notes: list[str], connected: set[str]) -> None:
     index, records = _table(text, path, ("FROM", "SENDER PROFILE URL", "TO",
                                          "RECIPIENT PROFILE URLS", "DATE"), problems)
     rows = []
@@ -150,7 +153,17 @@ def _messages(out: LinkedInArchive, text: str, path: str, problems: Problems,
     seen = Counter(u for urls in conversations.values() for u in urls)
     if not seen:
         return
-    owner, _n = seen.most_common(1)[0]
+    # The owner takes part in the most conversations and is not among their own connections.
+    top = max(seen.values())
+    candidates = sorted(u for u, n in seen.items() if n == top)
+    candidates = [u for u in candidates if u not in connected] or candidates
+    if len(candidates) > 1:
+        for line, *_ in rows:
+            problems.warn(path, line, "SENDER PROFILE URL", "cannot tell which profile is "
+                          f"yours ({', '.join(candidates)}: each in {top} conversations, none "
+                          "missing from Connections.csv); row skipped")
+        return
+    owner, _n = candidates[0], top
     out.owner_url = owner
     notes.append(f"{Path(path).name}: you are linkedin.com/{owner.split('/', 1)[-1]} (in "
                  f"{_n} of {len(conversations)} conversations)")
