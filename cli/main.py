@@ -18,8 +18,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("check", "check",
               "Check every file of a network folder without changing anything."),
     "export": ("export", "export", "Write a copy of the network into the folder OUT."),
-    "import": ("network", "import_group",
-               "Import an export (LinkedIn, Google Contacts, vCard) into a network folder."),
+    "import": ("network", "import_group", "Import an export (LinkedIn, Google Contacts, vCard) "
+               "or evidence of contact (a calendar, a mailbox) into a network folder."),
     "init": ("network", "init", "Create an empty network folder that knows who you are."),
     "load": ("load", "load",
              "Load the network folder into Neo4j, with tie strengths as of --as-of (default "

@@ -2,7 +2,9 @@
 
 Two kinds of evidence count:
 
-- **shared employer**: both worked at the same organization in overlapping periods. A job with
+- **shared employer**: both worked at the same organization in overlapping periods (never a
+  placeholder such as "Stealth Startup" or "Self-employed", :func:`graphkit.orgs.
+  is_placeholder`: 26 strangers in stealth do not know each other). A job with
   no start date is known only at its end (or, while current, only now), so a current job with
   no start overlaps only other current jobs there;
 - **small group**: both belong to a group of at most ``max_group_size`` members (a book club,
@@ -23,6 +25,7 @@ from datetime import date
 from itertools import combinations
 
 from graphkit.model import Employment, Network, Tie
+from graphkit.orgs import is_placeholder
 
 #: Groups with more members than this are not evidence that two members know each other.
 MAX_GROUP_SIZE = 12
@@ -75,9 +78,14 @@ def infer_ties(network: Network, max_group_size: int = MAX_GROUP_SIZE) -> list[T
     jobs_at: dict[str, list[Employment]] = defaultdict(list)
     for job in network.employment:
         jobs_at[job.org_id].append(job)
+    settings = network.settings.get("import", {})
+    extra = settings.get("placeholder_employers", []) if isinstance(settings, dict) else []
+    extra = [e for e in extra if isinstance(e, str)] if isinstance(extra, list) else []
     for org_id in sorted(jobs_at):
         org = network.organizations.get(org_id)
         name = org.name if org else org_id
+        if is_placeholder(name, extra):
+            continue
         overlaps: dict[tuple[str, str], tuple[date, date]] = {}
         jobs = sorted(jobs_at[org_id], key=lambda j: (j.person_id, _known_span(j)))
         for a, b in combinations(jobs, 2):

@@ -1,6 +1,10 @@
-"""Organization names: normalization, aliases and fuzzy suggestions.
+"""Organization names: normalization, aliases, placeholders and fuzzy suggestions.
 
 "Acme Corp", "ACME Corporation", "Acme Corp." and "Acme, Inc." all normalize to ``acme``.
+Organizations are matched on :func:`org_key`, which also folds what people add when they type
+an employer: an accelerator batch ("Origami (YC F24)"), a domain ("Releva.ai") and spacing
+("JPMorganChase"). "Stealth Startup", "Self-employed", "Retired" and the like
+(:data:`PLACEHOLDER_EMPLOYERS`) are a person's status, not an organization.
 """
 
 from __future__ import annotations
@@ -19,6 +23,26 @@ LEGAL_SUFFIXES = frozenset({
     "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "ltd",
     "limited", "plc", "gmbh", "ag", "sa", "sas", "bv", "nv", "pty", "pc", "pllc", "srl", "spa",
 })
+
+
+#: Employer texts that say what someone is doing, not where: never an organization, never
+#: evidence that two people know each other. Extend it in graphkit.toml under ``[import]``
+#: with ``placeholder_employers = ["..."]``. Compared after :func:`normalize`.
+PLACEHOLDER_EMPLOYERS = frozenset({
+    "stealth", "stealth startup", "stealth start up", "stealth mode", "stealth mode startup",
+    "stealth company", "stealth ai startup", "self employed", "self", "freelance", "freelancer",
+    "independent", "independent consultant", "confidential", "undisclosed", "retired",
+    "looking for new opportunities", "seeking new opportunities", "open to work",
+    "open to new opportunities", "unemployed", "between jobs", "career break", "none", "n a",
+    "na", "various", "private", "unknown", "tbd", "student",
+})
+
+#: Accelerator batches people append to an employer: "(YC F24)", "(Y Combinator W21)".
+_BATCH = re.compile(r"\s*[(\[]\s*(?:yc|y combinator|techstars|500 startups|ef|antler)"
+                    r"(?:\s*[-/]?\s*[a-z]{0,6}\s*'?\d{2,4})?\s*[)\]]\s*$", re.IGNORECASE)
+#: A web domain written as the name: "Releva.ai", "Truelancer.com".
+_DOMAIN = re.compile(r"(?<=\w)\.(?:com|ai|io|co|org|net|app|dev|tech|xyz|so|us|uk|co\.uk|de|fr)"
+                     r"\s*$", re.IGNORECASE)
 
 
 def normalize(name: str) -> str:
@@ -40,6 +64,45 @@ def normalize(name: str) -> str:
     if len(stripped) > 1 and stripped[0] == "the":
         stripped.pop(0)
     return " ".join(stripped or words)
+
+
+def org_key(name: str) -> str:
+    """The key organizations are matched on: :func:`normalize` after dropping an accelerator
+    batch and a domain suffix, with spaces removed.
+
+    Examples
+    --------
+    >>> org_key("Origami (YC F24)") == org_key("Origami"), org_key("Releva.ai")
+    (True, 'releva')
+    >>> org_key("JPMorgan Chase") == org_key("JPMorganChase") == org_key("JPMorgan Chase & Co.")
+    True
+    >>> org_key("Acme Corp") == org_key("Acme Capital")
+    False
+    """
+    text = _BATCH.sub("", name)
+    text = _DOMAIN.sub("", text.strip()) or text
+    key = normalize(text).replace(" ", "")
+    return key or normalize(name).replace(" ", "")
+
+
+def without_batch(name: str) -> str:
+    """The name without an accelerator batch: what people call the company.
+
+    >>> without_batch("Hooli (YC W24)"), without_batch("Acme Corp")
+    ('Hooli', 'Acme Corp')
+    """
+    return _BATCH.sub("", name).strip() or name.strip()
+
+
+def is_placeholder(name: str, extra: Iterable[str] = ()) -> bool:
+    """True when an employer text is a status ("Stealth Startup", "Self-employed"), not an
+    organization; ``extra`` adds names to :data:`PLACEHOLDER_EMPLOYERS`.
+
+    >>> is_placeholder("Self-Employed"), is_placeholder("Stealth Startup"), is_placeholder("Acme")
+    (True, True, False)
+    """
+    key = normalize(_BATCH.sub("", name))
+    return key in PLACEHOLDER_EMPLOYERS or key in {normalize(e) for e in extra} or not key
 
 
 def slug(name: str) -> str:
@@ -73,13 +136,13 @@ class OrgIndex:
         """Index ``org`` by id, name and aliases; the first organization to claim a key keeps it."""
         self._by_id[org.id] = org
         for spelling in (org.name, *org.aliases):
-            self._by_key.setdefault(normalize(spelling), org)
+            self._by_key.setdefault(org_key(spelling), org)
 
     def find(self, name: str) -> Organization | None:
         """The organization with this id, name or alias, or None."""
         if name in self._by_id:
             return self._by_id[name]
-        return self._by_key.get(normalize(name))
+        return self._by_key.get(org_key(name))
 
     def resolve(self, name: str) -> Organization:
         """Like :meth:`find` but raises :class:`UnknownOrganization` with suggestions."""
@@ -89,14 +152,37 @@ class OrgIndex:
         return org
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Names of the organizations closest to ``name`` (fuzzy match on normalized names)."""
+        """Names of the organizations ``name`` plausibly means: a near spelling of the whole
+        name (edit similarity 75 or more, a mistyped legal form ignored), or a name whose words
+        contain all of its words. Nothing plausible: an empty list, never a random neighbour.
+
+        >>> index = OrgIndex([Organization("a", "Acme Corp"), Organization("f", "Fayston "
+        ...                   "Preparatory School"), Organization("h", "Hooli XYZ")])
+        >>> index.suggest("Acmee"), index.suggest("Hooli"), index.suggest("Netflix")
+        (['Acme Corp'], ['Hooli XYZ'], [])
+        """
+        query = org_key(name)
+        words = normalize(name).split()
+        if not query:
+            return []
+        # A mistyped legal form ("Acme Crop") is dropped like a correct one.
+        queries = {query}
+        if len(words) > 1 and process.extractOne(words[-1], LEGAL_SUFFIXES, scorer=fuzz.ratio,
+                                                 score_cutoff=75):
+            queries.add("".join(words[:-1]))
         choices = {key: org.name for key, org in self._by_key.items()}
-        matches = process.extract(normalize(name), list(choices), scorer=fuzz.WRatio,
-                                  limit=limit * 3, score_cutoff=70)
+        scored: list[tuple[float, str]] = []
+        for q in queries:
+            for key, _score, _ in process.extract(q, list(choices), scorer=fuzz.ratio,
+                                                  limit=limit * 3, score_cutoff=75):
+                scored.append((_score, choices[key]))
+        for display in choices.values():
+            if words and set(words) <= set(normalize(display).split()) and len(query) >= 3:
+                scored.append((79.0, display))
         names: list[str] = []
-        for key, _score, _ in matches:
-            if choices[key] not in names:
-                names.append(choices[key])
+        for _score, display in sorted(scored, key=lambda s: (-s[0], s[1])):
+            if display not in names:
+                names.append(display)
         return names[:limit]
 
 

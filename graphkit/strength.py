@@ -4,18 +4,26 @@ The formula (every weight tunable in graphkit.toml under ``[strength]``)::
 
     base     = stage weight            acquaintance 0.30, initiated 0.45,
                                        advice 0.65, referral 0.85 (no stage: acquaintance)
-    recency  = floor + (1 - floor) * 0.5 ** (days since last contact / half_life_days)
+    recency  = floor + (1 - floor) * w * 0.5 ** (days since last contact / half_life_days)
                                        floor 0.5, half life 180 days; no date: floor
+                                       w = 1 for real contact; connection_weight 0.5 when the
+                                       only date is when an export says you connected
     bonus    = min(interactions, 10) * 0.01 + min(shared groups, 3) * 0.04
     source   = own-export / manual 1.0, introduction 0.95, teammate-export 0.85, inferred 0.6
     strength = clamp((base * recency + bonus) * source, 0.01, 1.0)
 
-An explicit ``strength`` in ties.csv overrides the formula. Recency is measured from an as-of
-date, so the same files and the same as-of date always give the same strengths.
+A tie *only connected* comes from an export (own or teammate), has no stage beyond
+acquaintance and no interactions: its date says when you connected, not that you ever talked.
+Imported evidence (messages, meetings, emails, recommendations) gives a tie interactions, a
+last contact and a stage (``initiated`` once they wrote back, ``advice`` once they recommended
+you), and its notes say so ("12 LinkedIn messages (5 from them)"); those notes are shown as
+evidence. An explicit ``strength`` in ties.csv overrides the formula. Recency is measured from
+an as-of date, so the same files and the same as-of date always give the same strengths.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -38,6 +46,36 @@ def _default_sources() -> dict[str, float]:
             "inferred": 0.6}
 
 
+#: Sources whose date, alone, only says when two people connected.
+EXPORT_SOURCES = ("own-export", "teammate-export")
+
+#: Segments of a tie's notes written by the evidence importers (shown as evidence).
+_EVIDENCE = re.compile(
+    r"^(\d+ (LinkedIn messages?|meetings?|emails?)\b.*|they replied|they never replied|"
+    r"you invited them.*|they invited you.*|recommended you.*|endorsed you.*)$")
+
+
+def only_connected(tie: Tie) -> bool:
+    """True when the tie's only evidence is an export's connection date.
+
+    >>> only_connected(Tie("me", "ann", last_contact=date(2020, 1, 1), source="own-export"))
+    True
+    >>> only_connected(Tie("me", "ann", interactions=3, source="own-export"))
+    False
+    """
+    return (tie.source in EXPORT_SOURCES and tie.stage in ("", "acquaintance")
+            and not tie.interactions)
+
+
+def notes_evidence(notes: str) -> list[str]:
+    """The evidence the importers wrote into a tie's notes, in order.
+
+    >>> notes_evidence("12 LinkedIn messages (5 from them); they replied; met at a fair")
+    ['12 LinkedIn messages (5 from them)', 'they replied']
+    """
+    return [part for part in (p.strip() for p in notes.split(";")) if _EVIDENCE.match(part)]
+
+
 @dataclass(frozen=True)
 class ScoredTie:
     """A tie's strength and the human-readable evidence behind it."""
@@ -58,6 +96,7 @@ class StrengthModel:
     max_interactions: int = 10
     per_shared_group: float = 0.04
     max_shared_groups: int = 3
+    connection_weight: float = 0.5
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any] | None) -> StrengthModel:
@@ -94,16 +133,23 @@ class StrengthModel:
         >>> t = Tie("me", "ann", stage="advice", last_contact=date(2026, 1, 1), interactions=4)
         >>> round(model.score(t, date(2026, 1, 1)).strength, 6)
         0.69
+        >>> c = Tie("me", "cy", last_contact=date(2018, 1, 1), source="own-export")
+        >>> model.score(c, date(2026, 1, 1)).evidence
+        ('connected 8 years ago',)
         >>> model.score(Tie("me", "bob", strength=0.9), date(2026, 1, 1)).evidence
         ('strength set by hand: 0.9',)
         """
         evidence: list[str] = []
         if tie.stage:
             evidence.append(STAGE_LABELS.get(tie.stage, tie.stage))
+        connected = only_connected(tie)
         if tie.last_contact is not None:
-            evidence.append("last contact " + ago(tie.last_contact, as_of))
-        if tie.interactions:
+            evidence.append(("connected " if connected else "last contact ")
+                            + ago(tie.last_contact, as_of))
+        noted = notes_evidence(tie.notes) if tie.source != "inferred" else []
+        if tie.interactions and not noted:
             evidence.append(f"{tie.interactions} interaction{'s' if tie.interactions != 1 else ''}")
+        evidence.extend(noted)
         source = tie.source or "manual"
         for group in shared_groups:
             if not (source == "inferred" and f"both in {group} (" in tie.notes):
@@ -122,7 +168,9 @@ class StrengthModel:
         recency = self.recency_floor
         if tie.last_contact is not None:
             days = max((as_of - tie.last_contact).days, 0)
-            recency += (1.0 - self.recency_floor) * 0.5 ** (days / self.half_life_days)
+            weight_of_date = self.connection_weight if connected else 1.0
+            recency += ((1.0 - self.recency_floor) * weight_of_date
+                        * 0.5 ** (days / self.half_life_days))
         bonus = (min(tie.interactions, self.max_interactions) * self.per_interaction
                  + min(len(shared_groups), self.max_shared_groups) * self.per_shared_group)
         weight = self.sources.get(source, 1.0)
@@ -196,6 +244,9 @@ def tie_strengths(model: StrengthModel, as_of: date, *, explicit: NDArray[np.flo
     weight_of = np.array([model.sources.get(name or "manual", 1.0) for name in source_names]
                          or [1.0], dtype=np.float64)
     base = base_of[stage]
+    connected_stage = np.array([name in ("", "acquaintance") for name in stage_names] or [True])
+    export_source = np.array([name in EXPORT_SOURCES for name in source_names] or [False])
+    connected = connected_stage[stage] & export_source[source] & (interactions == 0)
 
     recency = np.full(len(explicit), model.recency_floor, dtype=np.float64)
     dated = last_contact != 0
@@ -208,10 +259,10 @@ def tie_strengths(model: StrengthModel, as_of: date, *, explicit: NDArray[np.flo
         else:
             values, index = np.unique(days, return_inverse=True)
         # The decay in Python, as the scalar model computes it (numpy's pow may differ in ulps).
-        table = np.array([model.recency_floor + (1.0 - model.recency_floor)
-                          * 0.5 ** (int(d) / model.half_life_days) for d in values],
-                         dtype=np.float64)
-        recency[dated] = table[index]
+        tables = [np.array([model.recency_floor + (1.0 - model.recency_floor) * w
+                            * 0.5 ** (int(d) / model.half_life_days) for d in values],
+                           dtype=np.float64) for w in (1.0, model.connection_weight)]
+        recency[dated] = np.where(connected[dated], tables[1][index], tables[0][index])
 
     bonus = (np.minimum(interactions, model.max_interactions).astype(np.float64)
              * model.per_interaction

@@ -81,3 +81,32 @@ def test_strengths_stay_in_range():
     assert model.score(Tie("a", "b", stage="referral", last_contact=AS_OF), AS_OF).strength == 1.0
     low = StrengthModel.from_settings({"stages": {"acquaintance": 0.0}})
     assert low.score(Tie("a", "b"), AS_OF).strength == 0.01
+
+
+def test_a_connection_date_counts_less_than_contact_and_the_weight_is_tunable():
+    import numpy as np
+
+    from graphkit.strength import tie_strengths
+
+    when = date(2026, 10, 1)
+    ties = [Tie("a", "b", last_contact=when, source="own-export"),
+            Tie("a", "c", last_contact=when, source="teammate-export", stage="acquaintance"),
+            Tie("a", "d", last_contact=when, source="own-export", interactions=2),
+            Tie("a", "e", last_contact=when, source="manual"),
+            Tie("a", "f", last_contact=when, source="own-export", stage="initiated")]
+    for model in (StrengthModel(), StrengthModel.from_settings({"connection_weight": 0.2})):
+        scalar = [model.score(t, AS_OF).strength for t in ties]
+        assert scalar[0] < model.score(Tie("a", "b", last_contact=when), AS_OF).strength
+        stages, sources = ["", "acquaintance", "initiated"], ["own-export", "teammate-export",
+                                                              "manual"]
+        vector = tie_strengths(
+            model, AS_OF, explicit=np.full(len(ties), np.nan),
+            stage=np.array([stages.index(t.stage) for t in ties]), stage_names=stages,
+            last_contact=np.array([when.toordinal()] * len(ties)),
+            interactions=np.array([t.interactions for t in ties]),
+            shared_groups=np.zeros(len(ties), dtype=np.int64),
+            source=np.array([sources.index(t.source) for t in ties]), source_names=sources)
+        assert list(vector) == scalar  # bit for bit
+    weak = StrengthModel.from_settings({"connection_weight": 0.2}).score(ties[0], AS_OF)
+    assert weak.strength < StrengthModel().score(ties[0], AS_OF).strength
+    assert weak.evidence == ("connected 1 month ago",)

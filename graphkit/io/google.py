@@ -7,7 +7,7 @@ from pathlib import Path
 from graphkit.errors import InputError
 from graphkit.io.contacts import Contact, csv_records
 from graphkit.io.table import Problems
-from graphkit.io.text import read_text
+from graphkit.io.text import read_export_text
 
 #: Google's own system labels, which are not groups a person belongs to.
 SYSTEM_LABELS = frozenset({"* mycontacts", "* my contacts", "* starred", "* other contacts",
@@ -102,4 +102,4 @@ def parse_google(text: str, path: str | Path = "contacts.csv",
 
 def read_google(path: str | Path, problems: Problems | None = None) -> list[Contact]:
     """Open a Google Contacts CSV (any encoding) and :func:`parse_google` it."""
-    return parse_google(read_text(path), path, problems)
+    return parse_google(read_export_text(path, "a Google Contacts CSV"), path, problems)

@@ -108,6 +108,48 @@ def read_text(path: str | Path) -> str:
     return decode(data, p)
 
 
+#: The first bytes of files people pick by mistake instead of an export.
+_MAGIC = (
+    (b"PK\x03\x04", "a zip archive"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Excel or Word file (.xls/.doc)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def read_export_text(path: str | Path, what: str) -> str:
+    """Read an export like :func:`read_text`, refusing a binary file instead of reading its bytes
+    as text.
+
+    ``what`` names the expected file in the message ("a LinkedIn Connections.csv").
+
+    Raises
+    ------
+    InputError
+        for a missing or unreadable file, or one that is not text.
+    """
+    p = Path(path)
+    text = read_text(p)
+    try:
+        head = p.read_bytes()[:16]
+    except OSError:
+        head = b""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"this is {kind}, not {what}; export the file again (or pick the "
+                             "right one)", p)
+    sample = text[:65536]
+    control = sum(1 for c in sample if c < " " and c not in "\t\r\n")
+    if sample and control > max(8, len(sample) // 100):
+        raise InputError(f"this is a binary file ({control} control characters in the first "
+                         f"{len(sample)}), not {what}; export the file again as CSV or text", p)
+    return text
+
+
 @contextmanager
 def atomic_write(path: str | Path, mode: int = 0o600) -> Iterator[IO[str]]:
     """Write a text file through a temp file renamed over ``path``: all or nothing.

@@ -11,7 +11,7 @@ import vobject
 from graphkit.errors import InputError
 from graphkit.io.contacts import Contact
 from graphkit.io.table import Problems
-from graphkit.io.text import read_text
+from graphkit.io.text import read_export_text
 
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)
@@ -133,4 +133,4 @@ def _first_line(exc: Exception) -> str:
 
 def read_vcard(path: str | Path, problems: Problems | None = None) -> list[Contact]:
     """Open a .vcf (any encoding) and :func:`parse_vcard` it."""
-    return parse_vcard(read_text(path), path, problems)
+    return parse_vcard(read_export_text(path, "a vCard (.vcf) file"), path, problems)
