@@ -18,6 +18,7 @@ from graphkit.model import Employment, Membership, Network, Organization, Person
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import BoltRunner, Neo4jStore, load_network
 from graphkit.store.neo4j.queries import parse_query
+from graphkit.workspace.locate import sample_folder
 from graphkit.workspace.write import write_network
 from networks import AS_OF, random_network
 
@@ -330,6 +331,34 @@ def test_cli_load_then_path_to_matches_the_memory_golden(neo4j_env, sample_dir):
         neo = cli(neo4j_env, "--backend", "neo4j", "--data", str(sample_dir), "path-to",
                   "Acme Corp", "--format", fmt)
         assert neo.exit_code == 0 and neo.stdout == memory.stdout
+
+
+def test_cli_load_removes_every_tie_then_follows_another_folder(neo4j_env, sample_dir,
+                                                                 tmp_path):
+    """Emptying ties.csv removes all 671 ties (it used to fail in delete_ties with
+    EntityNotFound), and loading another folder into the same database replaces the network."""
+    pinned = ["--as-of", "2026-11-22", "load", "--backend", "neo4j", "--batch-size", "100"]
+    runner_env = neo4j_env
+    assert cli(runner_env, "--data", str(sample_dir), *pinned).exit_code == 0
+    ties = sample_dir / "ties.csv"
+    ties.write_text(ties.read_text().splitlines()[0] + "\n")
+    emptied = cli(runner_env, "--data", str(sample_dir), *pinned)
+    assert emptied.exit_code == 0, emptied.output
+    removed = len({t.key for t in read_network(sample_folder()).ties})
+    assert re.search(rf"\n  ties +0  \(0 new, {removed} removed\)\n", emptied.stdout)
+    other = tmp_path / "other"
+    write_network(other, random_network(11, people=30, ties=80))
+    moved = cli(runner_env, "--data", str(other), *pinned)
+    assert moved.exit_code == 0, moved.output
+    people = len(read_network(sample_dir).people)
+    assert re.search(rf"\n  people +30  \(30 new, {people} removed\)\n", moved.stdout)
+    for org in ("Org 1", "Org 2"):
+        for fmt in ("table", "json"):
+            memory = cli(runner_env, "--as-of", "2026-11-22", "--data", str(other), "path-to",
+                         org, "--max-hops", "3", "--format", fmt)
+            neo = cli(runner_env, "--backend", "neo4j", "--data", str(other), "path-to", org,
+                      "--max-hops", "3", "--format", fmt)
+            assert neo.exit_code == 0 and neo.stdout == memory.stdout
 
 
 def test_cli_refuses_another_as_of_in_one_line(neo4j_env, sample_dir):
