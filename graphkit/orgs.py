@@ -90,14 +90,24 @@ class OrgIndex:
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Names of the organizations closest to ``name`` (fuzzy match on normalized names)."""
-        choices = {key: org.name for key, org in self._by_key.items()}
-        matches = process.extract(normalize(name), list(choices), scorer=fuzz.WRatio,
-                                  limit=limit * 3, score_cutoff=70)
-        names: list[str] = []
-        for key, _score, _ in matches:
-            if choices[key] not in names:
-                names.append(choices[key])
-        return names[:limit]
+        return suggestions_from({key: org.name for key, org in self._by_key.items()}, name,
+                                limit)
+
+
+def suggestions_from(choices: dict[str, str], name: str, limit: int = 3) -> list[str]:
+    """The organization names whose normalized spellings (``choices``: spelling -> name) are
+    closest to ``name``, best first, each name once.
+
+    >>> suggestions_from({"acme corp": "Acme Corp", "initech": "Initech"}, "Acme Crop")
+    ['Acme Corp']
+    """
+    matches = process.extract(normalize(name), list(choices), scorer=fuzz.WRatio,
+                              limit=limit * 3, score_cutoff=70)
+    names: list[str] = []
+    for key, _score, _ in matches:
+        if choices[key] not in names:
+            names.append(choices[key])
+    return names[:limit]
 
 
 def new_id(prefix: str, name: str, taken: Container[str]) -> str:

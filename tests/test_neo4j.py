@@ -227,7 +227,8 @@ def test_hostile_names_are_data_and_the_graph_stays_intact(neo4j_db):
     assert store.members(hostile[2]) == ["h1", "me"]
     count = "MATCH (n) RETURN count(n) AS n"
     nodes = _raw(runner, count)[0]["n"]
-    assert nodes == len(people) + len(orgs) + 1 + 1 + 1  # + group, target, meta
+    # + 3 spellings (two names, one alias), group, target, meta
+    assert nodes == len(people) + len(orgs) + 3 + 1 + 1 + 1
     assert _raw(runner, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"] == 3 + 2 + 2
     load_network(runner, net, AS_OF)
     assert _raw(runner, count)[0]["n"] == nodes
