@@ -398,3 +398,50 @@ def test_cli_password_in_graphkit_toml_is_refused(neo4j_env, sample_dir):
     result = cli(neo4j_env, "--data", str(sample_dir), "--backend", "neo4j", "load")
     assert result.exit_code == 1 and "never keep the password in a file" in result.stderr
     assert "hunter2" not in result.output
+
+
+# --- queries per command: bounded by the work, not by the people -------------------------------
+
+class CountingRunner:
+    """Passes queries to a real runner and counts them by name."""
+
+    def __init__(self, runner) -> None:
+        self.runner, self.where, self.names = runner, runner.where, []
+
+    def run(self, query, params, **kw):
+        self.names.append(query.name)
+        return self.runner.run(query, params, **kw)
+
+    def close(self):
+        pass
+
+
+def _queries(runner, analysis) -> list[str]:
+    counting = CountingRunner(runner)
+    analysis(Neo4jStore(counting))
+    return counting.names
+
+
+@pytest.mark.parametrize("size", [60, 400])
+def test_queries_per_command_do_not_grow_with_the_people(neo4j_store_of, sample_network, size):
+    from graphkit.analysis.reach import reach
+    from graphkit.analysis.referrals import referral_chains, referral_plan
+    from graphkit.analysis.weak_ties import weak_ties
+
+    net = sample_network if size == 400 else random_network(12, people=size, ties=3 * size)
+    net.targets = net.targets or [Target("o1"), Target("Org 2"), Target("o3")]
+    runner = neo4j_store_of(net, AS_OF).runner
+    org = "Acme Corp" if size == 400 else "Org 1"
+    for hops in (2, 4, 6):
+        names = _queries(runner, lambda s, h=hops: path_to(s, org, h))
+        assert names.count("best_paths_layer") <= hops
+        assert len(names) <= 8 + hops, names
+        # one search from me, plus one of two hops per unreachable target (its leads)
+        names = _queries(runner, lambda s, h=hops: reach(s, h))
+        assert len(names) <= 12 + 2 * hops + 4 * len(net.targets), names
+    for depth in (1, 2):
+        names = _queries(runner, lambda s, d=depth: weak_ties(s, d))
+        assert len(names) <= 9 + depth, names
+    assert len(_queries(runner, referral_chains)) <= 10
+    assert len(_queries(runner, lambda s: referral_plan(s, org, 3))) <= 16
+    assert "organizations" not in _queries(runner, lambda s: path_to(s, org, 2))

@@ -173,6 +173,7 @@ class Neo4jStore:
         rows = self._run("organizations")
         found = [_record(Organization, r["props"]) for r in rows]
         self._orgs.update((o.id, o) for o in found)
+        self._resolved.update((o.id, o) for o in found)
         return sorted(found, key=lambda o: o.id)
 
     def _resolve(self, names: Iterable[str]) -> None:
@@ -197,6 +198,7 @@ class Neo4jStore:
             found = _record(Organization, props) if props else None
             if found is not None:
                 self._orgs[found.id] = found
+                self._resolved[found.id] = found
             self._resolved[row["name"]] = found
 
     def organization(self, name: str) -> Organization:
