@@ -161,29 +161,40 @@ class OrgIndex:
         >>> index.suggest("Acmee"), index.suggest("Hooli"), index.suggest("Netflix")
         (['Acme Corp'], ['Hooli XYZ'], [])
         """
-        query = org_key(name)
-        words = normalize(name).split()
-        if not query:
-            return []
-        # A mistyped legal form ("Acme Crop") is dropped like a correct one.
-        queries = {query}
-        if len(words) > 1 and process.extractOne(words[-1], LEGAL_SUFFIXES, scorer=fuzz.ratio,
-                                                 score_cutoff=75):
-            queries.add("".join(words[:-1]))
-        choices = {key: org.name for key, org in self._by_key.items()}
-        scored: list[tuple[float, str]] = []
-        for q in queries:
-            for key, _score, _ in process.extract(q, list(choices), scorer=fuzz.ratio,
-                                                  limit=limit * 3, score_cutoff=75):
-                scored.append((_score, choices[key]))
-        for display in choices.values():
-            if words and set(words) <= set(normalize(display).split()) and len(query) >= 3:
-                scored.append((79.0, display))
-        names: list[str] = []
-        for _score, display in sorted(scored, key=lambda s: (-s[0], s[1])):
-            if display not in names:
-                names.append(display)
-        return names[:limit]
+        return suggestions_from({key: org.name for key, org in self._by_key.items()}, name,
+                                limit)
+
+
+def suggestions_from(choices: dict[str, str], name: str, limit: int = 3) -> list[str]:
+    """The organization names ``name`` plausibly means, best first, each once, from
+    ``choices`` (a spelling's :func:`org_key` -> the organization's name): the one rule every
+    store suggests by.
+
+    >>> suggestions_from({"acme": "Acme Corp", "initech": "Initech"}, "Acme Crop")
+    ['Acme Corp']
+    """
+    query = org_key(name)
+    words = normalize(name).split()
+    if not query:
+        return []
+    # A mistyped legal form ("Acme Crop") is dropped like a correct one.
+    queries = {query}
+    if len(words) > 1 and process.extractOne(words[-1], LEGAL_SUFFIXES, scorer=fuzz.ratio,
+                                             score_cutoff=75):
+        queries.add("".join(words[:-1]))
+    scored: list[tuple[float, str]] = []
+    for q in queries:
+        for key, score, _ in process.extract(q, list(choices), scorer=fuzz.ratio,
+                                             limit=limit * 3, score_cutoff=75):
+            scored.append((score, choices[key]))
+    for display in set(choices.values()):
+        if words and set(words) <= set(normalize(display).split()) and len(query) >= 3:
+            scored.append((79.0, display))
+    names: list[str] = []
+    for _score, display in sorted(scored, key=lambda s: (-s[0], s[1])):
+        if display not in names:
+            names.append(display)
+    return names[:limit]
 
 
 def new_id(prefix: str, name: str, taken: Container[str]) -> str:

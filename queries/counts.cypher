@@ -5,6 +5,7 @@
 RETURN COUNT { (:Person) } AS people,
        COUNT { (:Organization) } AS organizations,
        COUNT { (:Group) } AS groups,
+       COUNT { (:OrgName) } AS orgnames,
        COUNT { (:Person)-[:MEMBER_OF]->(:Group) } AS memberships,
        COUNT { (:Person)-[:WORKS_AT]->(:Organization) } AS jobs,
        COUNT { (:Person)-[:KNOWS]->(:Person) } AS ties

@@ -1,13 +1,7 @@
 // name: ego_ties
-// params: center
-// literals: radius
-// Everyone within radius ties of the center (a trail reaches exactly the people a shortest
-// path does), then every tie among them.
-MATCH (c:Person {id: $center})
-OPTIONAL MATCH (c)-[:KNOWS*1..{{radius}}]-(x:Person)
-WITH c, collect(DISTINCT x) AS near
-WITH near + [c] AS ego
-UNWIND ego AS a
-MATCH (a)-[t:KNOWS]->(b:Person)
-WHERE b IN ego
-RETURN properties(t) AS props
+// params: ids
+// Every tie among the people `ids` (an ego network found layer by layer with neighbors_of):
+// each end is looked up by its indexed id, then the ties between them.
+MATCH (a:Person)-[t:KNOWS]->(b:Person)
+WHERE a.id IN $ids AND b.id IN $ids
+RETURN a.id AS lo, b.id AS hi, properties(t) AS props

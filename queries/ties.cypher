@@ -1,5 +1,5 @@
 // name: ties
 // params:
 MATCH (a:Person)-[t:KNOWS]->(b:Person)
-RETURN properties(t) AS props
-ORDER BY a.id, b.id
+RETURN a.id AS lo, b.id AS hi, properties(t) AS props
+ORDER BY lo, hi

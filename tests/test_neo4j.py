@@ -18,6 +18,7 @@ from graphkit.model import Employment, Membership, Network, Organization, Person
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import BoltRunner, Neo4jStore, load_network
 from graphkit.store.neo4j.queries import parse_query
+from graphkit.workspace.locate import sample_folder
 from graphkit.workspace.write import write_network
 from networks import AS_OF, random_network
 
@@ -226,7 +227,8 @@ def test_hostile_names_are_data_and_the_graph_stays_intact(neo4j_db):
     assert store.members(hostile[2]) == ["h1", "me"]
     count = "MATCH (n) RETURN count(n) AS n"
     nodes = _raw(runner, count)[0]["n"]
-    assert nodes == len(people) + len(orgs) + 1 + 1 + 1  # + group, target, meta
+    # + 3 spellings (two names, one alias), group, target, meta
+    assert nodes == len(people) + len(orgs) + 3 + 1 + 1 + 1
     assert _raw(runner, "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"] == 3 + 2 + 2
     load_network(runner, net, AS_OF)
     assert _raw(runner, count)[0]["n"] == nodes
@@ -332,6 +334,34 @@ def test_cli_load_then_path_to_matches_the_memory_golden(neo4j_env, sample_dir):
         assert neo.exit_code == 0 and neo.stdout == memory.stdout
 
 
+def test_cli_load_removes_every_tie_then_follows_another_folder(neo4j_env, sample_dir,
+                                                                 tmp_path):
+    """Emptying ties.csv removes all 671 ties (it used to fail in delete_ties with
+    EntityNotFound), and loading another folder into the same database replaces the network."""
+    pinned = ["--as-of", "2026-11-22", "load", "--backend", "neo4j", "--batch-size", "100"]
+    runner_env = neo4j_env
+    assert cli(runner_env, "--data", str(sample_dir), *pinned).exit_code == 0
+    ties = sample_dir / "ties.csv"
+    ties.write_text(ties.read_text().splitlines()[0] + "\n")
+    emptied = cli(runner_env, "--data", str(sample_dir), *pinned)
+    assert emptied.exit_code == 0, emptied.output
+    removed = len({t.key for t in read_network(sample_folder()).ties})
+    assert re.search(rf"\n  ties +0  \(0 new, {removed} removed\)\n", emptied.stdout)
+    other = tmp_path / "other"
+    write_network(other, random_network(11, people=30, ties=80))
+    moved = cli(runner_env, "--data", str(other), *pinned)
+    assert moved.exit_code == 0, moved.output
+    people = len(read_network(sample_dir).people)
+    assert re.search(rf"\n  people +30  \(30 new, {people} removed\)\n", moved.stdout)
+    for org in ("Org 1", "Org 2"):
+        for fmt in ("table", "json"):
+            memory = cli(runner_env, "--as-of", "2026-11-22", "--data", str(other), "path-to",
+                         org, "--max-hops", "3", "--format", fmt)
+            neo = cli(runner_env, "--backend", "neo4j", "--data", str(other), "path-to", org,
+                      "--max-hops", "3", "--format", fmt)
+            assert neo.exit_code == 0 and neo.stdout == memory.stdout
+
+
 def test_cli_refuses_another_as_of_in_one_line(neo4j_env, sample_dir):
     net = read_network(sample_dir)
     net.people = {k: v for k, v in list(net.people.items())[:5]}
@@ -368,3 +398,50 @@ def test_cli_password_in_graphkit_toml_is_refused(neo4j_env, sample_dir):
     result = cli(neo4j_env, "--data", str(sample_dir), "--backend", "neo4j", "load")
     assert result.exit_code == 1 and "never keep the password in a file" in result.stderr
     assert "hunter2" not in result.output
+
+
+# --- queries per command: bounded by the work, not by the people -------------------------------
+
+class CountingRunner:
+    """Passes queries to a real runner and counts them by name."""
+
+    def __init__(self, runner) -> None:
+        self.runner, self.where, self.names = runner, runner.where, []
+
+    def run(self, query, params, **kw):
+        self.names.append(query.name)
+        return self.runner.run(query, params, **kw)
+
+    def close(self):
+        pass
+
+
+def _queries(runner, analysis) -> list[str]:
+    counting = CountingRunner(runner)
+    analysis(Neo4jStore(counting))
+    return counting.names
+
+
+@pytest.mark.parametrize("size", [60, 400])
+def test_queries_per_command_do_not_grow_with_the_people(neo4j_store_of, sample_network, size):
+    from graphkit.analysis.reach import reach
+    from graphkit.analysis.referrals import referral_chains, referral_plan
+    from graphkit.analysis.weak_ties import weak_ties
+
+    net = sample_network if size == 400 else random_network(12, people=size, ties=3 * size)
+    net.targets = net.targets or [Target("o1"), Target("Org 2"), Target("o3")]
+    runner = neo4j_store_of(net, AS_OF).runner
+    org = "Acme Corp" if size == 400 else "Org 1"
+    for hops in (2, 4, 6):
+        names = _queries(runner, lambda s, h=hops: path_to(s, org, h))
+        assert names.count("best_paths_layer") <= hops
+        assert len(names) <= 8 + hops, names
+        # one search from me, plus one of two hops per unreachable target (its leads)
+        names = _queries(runner, lambda s, h=hops: reach(s, h))
+        assert len(names) <= 12 + 2 * hops + 4 * len(net.targets), names
+    for depth in (1, 2):
+        names = _queries(runner, lambda s, d=depth: weak_ties(s, d))
+        assert len(names) <= 9 + depth, names
+    assert len(_queries(runner, referral_chains)) <= 10
+    assert len(_queries(runner, lambda s: referral_plan(s, org, 3))) <= 16
+    assert "organizations" not in _queries(runner, lambda s: path_to(s, org, 2))

@@ -3,6 +3,7 @@ which parameters (a recording fake runner), connection settings."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from graphkit.model import Network, Organization, Person, Tie
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import Neo4jStore, load_network
 from graphkit.store.neo4j.connection import connection_settings
-from graphkit.store.neo4j.load import SCHEMA
+from graphkit.store.neo4j.load import CLEAR, SCHEMA
 from graphkit.store.neo4j.queries import Query, labels_in, load_queries, parse_query
 from graphkit.store.neo4j.records import LABELS, REL_TYPES
 from graphkit.store.neo4j.runner import Result, check_params
@@ -32,7 +33,8 @@ class RecordingRunner:
         self.replies = {"meta": [{"me": "me", "as_of": AS_OF.isoformat(), "model": None,
                                   "complete": True, "source": ""}],
                         "counts": [dict.fromkeys(["people", "organizations", "groups",
-                                                  "memberships", "jobs", "ties"], 0)],
+                                                  "orgnames", "memberships", "jobs", "ties"],
+                                                 0)],
                         **(replies or {})}
 
     def run(self, query: Query, params: dict, *, write: bool = False,
@@ -97,16 +99,26 @@ def test_load_queries_reports_a_bad_file(tmp_path):
         load_queries(tmp_path)
 
 
+BOUNDED = parse_query("// name: q\n// params: a\n// literals: max_hops\n"
+                      "MATCH (x {id: $a})-[*1..{{max_hops}}]-(y) RETURN y", "q.cypher")
+
+
 @pytest.mark.parametrize("value", ["3", "1]-() DETACH DELETE n //", 2.0, True, -1, None])
 def test_literal_slots_take_only_whole_numbers(value):
     with pytest.raises(ValueError, match="literal max_hops must be a whole number"):
-        QUERIES["best_paths"].text_for({"max_hops": value})
+        BOUNDED.text_for({"max_hops": value})
 
 
 def test_literal_slots_must_all_be_filled():
     with pytest.raises(ValueError, match="declared"):
-        QUERIES["best_paths"].text_for({})
-    assert "*1..3]" in QUERIES["best_paths"].text_for({"max_hops": 3})
+        BOUNDED.text_for({})
+    assert "*1..3]" in BOUNDED.text_for({"max_hops": 3})
+
+
+def test_no_bundled_query_enumerates_variable_length_paths():
+    """Paths and ego networks are searched layer by layer: a variable-length pattern
+    enumerates every trail, exponential in the hop count."""
+    assert not [q.name for q in QUERIES.values() if re.search(r"\*\s*\d*\s*\.\.", q.text)]
 
 
 def test_undeclared_parameters_are_refused_before_running():
@@ -116,24 +128,28 @@ def test_undeclared_parameters_are_refused_before_running():
 
 # --- query selection and parameters ------------------------------------------------------------
 
-def test_best_paths_to_targets_sends_sorted_targets_without_the_source():
-    runner = RecordingRunner({"best_paths": [
-        {"target": "t", "score": 0.5, "tied": [["me", "b", "t"], ["me", "a", "t"]]}]})
+def test_best_paths_runs_one_layer_query_per_hop_with_targets_only_in_the_last():
+    runner = RecordingRunner({"best_paths_layer": [
+        {"id": "t", "score": 0.5, "tied": [["me", "b", "t"], ["me", "a", "t"]]}]})
     store = Neo4jStore(runner)
-    got = store.best_paths("me", ["t", "me", "c", "t"], 3)
-    assert runner.calls[-1] == ("best_paths", {"source": "me", "targets": ["c", "t"]},
-                                {"max_hops": 3}, False)
+    got = store.best_paths("me", ["t", "me", "c", "t"], 2)
+    layers = [c for c in runner.calls if c[0] == "best_paths_layer"]
+    assert [c[1]["targets"] for c in layers] == [None, ["c", "t"]]
+    assert layers[0][1]["frontier"] == [{"id": "me", "people": ["me"], "score": 1.0}]
     # paths that tie on score and hops: the smallest id list wins, compared in Python
     assert got["t"].people == ("me", "a", "t") and got["t"].score == 0.5
+    # the explanations: every tie along the paths found, in one query
+    assert runner.calls[-1] == ("ties_between", {"pairs": [["a", "me"], ["a", "t"]]}, None,
+                                False)
 
 
-def test_best_paths_to_everyone_uses_the_all_query():
-    runner = RecordingRunner({"best_paths_all": [
-        {"target": "b", "score": 0.25, "tied": [["me", "a", "b"]]},
-        {"target": "a", "score": 0.5, "tied": [["me", "a"]]}]})
-    got = Neo4jStore(runner).best_paths("me", None, 2)
-    assert runner.calls[-1] == ("best_paths_all", {"source": "me"}, {"max_hops": 2}, False)
-    assert list(got) == ["a", "b"]
+def test_best_paths_to_everyone_runs_layers_until_nothing_improves():
+    runner = RecordingRunner({"best_paths_layer": [
+        {"id": "b", "score": 0.25, "tied": [["me", "a", "b"]]},
+        {"id": "a", "score": 0.5, "tied": [["me", "a"]]}]})
+    got = Neo4jStore(runner).best_paths("me", None, 6)
+    assert runner.names().count("best_paths_layer") == 2  # the second improved nothing
+    assert list(got) == ["a", "b"] and got["a"].people == ("me", "a")
 
 
 def test_best_paths_without_targets_or_hops_asks_nothing():
@@ -146,34 +162,68 @@ def test_best_paths_without_targets_or_hops_asks_nothing():
     assert len(runner.calls) == before
 
 
-def test_ego_ties_bound_is_a_literal():
-    runner = RecordingRunner()
+def test_ego_ties_one_query_per_hop_then_one_for_the_ties():
+    runner = RecordingRunner({"neighbors_of": [{"id": "a"}, {"id": "b"}]})
     store = Neo4jStore(runner)
     assert store.ego_ties("me", 0) == []
     store.ego_ties("me", 2)
-    assert runner.calls[-1] == ("ego_ties", {"center": "me"}, {"radius": 2}, False)
+    names = [n for n in runner.names() if n in ("neighbors_of", "ego_ties")]
+    assert names == ["neighbors_of", "neighbors_of", "ego_ties"]
+    assert runner.calls[-1] == ("ego_ties", {"ids": ["a", "b", "me"]}, None, False)
 
 
-def test_reads_are_cached_per_store():
-    props = {"id": "ann", "name": "Ann", "extra": "[]"}
-    runner = RecordingRunner({"person": [{"props": props}]})
+def test_people_named_by_an_answer_are_fetched_together():
+    props = {"id": "ann", "name": "Ann"}
+    runner = RecordingRunner({"members": [{"id": "ann"}, {"id": "bo"}],
+                              "people_details": [
+                                  {"id": "ann", "props": props, "groups": ["MIT"], "jobs": []},
+                                  {"id": "bo", "props": {"id": "bo", "name": "Bo"},
+                                   "groups": [], "jobs": []}]})
     store = Neo4jStore(runner)
+    store.members("MIT")
     assert store.person("ann") == store.person("ann") == Person("ann", "Ann")
-    assert runner.names().count("person") == 1
+    assert store.groups_of("ann") == ["MIT"] and store.groups_of("bo") == []
+    assert runner.names().count("people_details") == 1
+    assert runner.calls[-1][1] == {"ids": ["ann", "bo"]}
 
 
 def test_one_persons_ties_are_fetched_in_one_query():
-    def tie(a, b, strength):
-        return {"props": {"person_a": a, "person_b": b, "strength": strength,
-                          "evidence": ["advice obtained"], "extra": "[]"}}
-    runner = RecordingRunner({"ties_of": [tie("me", "ann", 0.5), tie("bo", "me", 0.25)]})
+    def tie(lo, hi, strength, swapped=False):
+        props = {"strength": strength, "evidence": ["advice obtained"]}
+        return {"lo": lo, "hi": hi, "props": {**props, "swapped": True} if swapped else props}
+    runner = RecordingRunner({"ties_of": [tie("ann", "me", 0.5), tie("bo", "me", 0.25, True)]})
     store = Neo4jStore(runner)
     assert store.tie("me", "ann").strength == 0.5
-    assert store.tie("bo", "me").tie == Tie("bo", "me")  # cached, in the file's order
+    assert store.tie("me", "ann").tie == Tie("ann", "me")
+    assert store.tie("bo", "me").tie == Tie("me", "bo")  # cached, in the file's order
     with pytest.raises(KeyError):
         store.tie("me", "cy")
     assert [c for c in runner.calls if c[0] == "ties_of"] == [
         ("ties_of", {"person_id": "me"}, None, False)]
+
+
+def test_names_are_resolved_in_the_database_and_remembered():
+    acme = {"id": "acme", "name": "Acme Corp", "aliases": ["ACME Widgets"]}
+    runner = RecordingRunner({"resolve_organizations": [
+        {"name": "ACME Corporation", "by_id": None, "by_key": acme}]})
+    store = Neo4jStore(runner)
+    assert store.organization("ACME Corporation").id == "acme"
+    assert store.organization("ACME Corporation").aliases == ("ACME Widgets",)
+    assert runner.names().count("resolve_organizations") == 1
+    assert runner.calls[-1][1] == {"names": [{"name": "ACME Corporation", "key": "acme"}]}
+    assert "organizations" not in runner.names()
+
+
+def test_an_unknown_name_suggests_the_closest_spellings():
+    from graphkit.errors import UnknownOrganization
+
+    runner = RecordingRunner({"resolve_organizations": [
+        {"name": "Acme Crop", "by_id": None, "by_key": None}],
+        "organization_names": [{"key": "acme", "name": "Acme Corp"},
+                               {"key": "initech", "name": "Initech"}]})
+    with pytest.raises(UnknownOrganization) as info:
+        Neo4jStore(runner).organization("Acme Crop")
+    assert info.value.suggestions == ["Acme Corp"]
 
 
 def test_store_refuses_an_empty_or_half_loaded_database_or_another_date():
@@ -201,8 +251,8 @@ def test_store_refuses_another_infer_than_the_load():
 
 def test_load_fetches_keys_only_where_counts_say_something_is_stale():
     network = random_network(4, people=6, ties=5)
-    counts = {"people": 7, "organizations": 6, "groups": len({m.group for m in
-                                                               network.memberships}),
+    counts = {"people": 7, "organizations": 6, "orgnames": 6,
+              "groups": len({m.group for m in network.memberships}),
               "memberships": len(network.memberships), "jobs": len(network.employment),
               "ties": 5}
     runner = RecordingRunner({"counts": [counts], "person_keys": [{"key": "gone"}]})
@@ -249,12 +299,13 @@ def test_load_runs_schema_first_then_batches_then_cleanup():
 
 
 def test_load_replace_clears_in_batches_until_nothing_is_left():
-    runner = RecordingRunner({"clear_graphkit": [{"deleted": 0}]})
+    runner = RecordingRunner({name: [{"deleted": 0}] for name in CLEAR})
     load_network(runner, random_network(1, people=4, ties=3), AS_OF, replace=True,
                  batch_size=1000)
     names = runner.names()
-    assert names.index("clear_graphkit") < names.index("begin_load")
-    assert runner.calls[names.index("clear_graphkit")][1] == {"batch_size": 1000}
+    assert [n for n in names if n.startswith("clear_")] == list(CLEAR)  # label by label
+    assert names.index("clear_person") < names.index("begin_load")
+    assert runner.calls[names.index("clear_person")][1] == {"batch_size": 1000}
 
 
 def test_load_sends_hostile_names_only_as_parameters():

@@ -84,7 +84,7 @@ def test_follow_ups(store_of):
         ("h", "k", "write", None, True),
         ("c", "x", "write", 12, True),
         ("f", "b", "close", 266, False),
-        ("d", "e", "update", 2, False),
+        ("d", "e", "ask-again", 2, False),
         ("e", "d", "ask-again", 1, False),
         ("g", "h", "update", -40, False),
     ]
@@ -92,6 +92,11 @@ def test_follow_ups(store_of):
                                            "2026-11-10; propose a time to meet")
     assert result.follow_ups[2].action == ("you already met B through A (2026-01-10): thank F "
                                            "and mark this introduction met")
+    # E was only asked to introduce me to D: that is no sign that I have met E.
+    assert result.follow_ups[3].action == "ask D again about an introduction to E (requested " \
+        "2 days ago, on 2026-11-20)"
+    assert not any("so you have met" in f.action for f in result.follow_ups
+                   if f.introducer.id in ("d", "e"))
     later = referral_chains(store_of(_log()), days=13)
     assert [(f.introducer.id, f.due) for f in later.due] == [("h", True)]
 

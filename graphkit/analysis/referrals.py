@@ -350,9 +350,12 @@ def _follow_ups(usable: list[Introduction], as_of: date, days: int,
                 person: Callable[[str], Person]) -> list[FollowUp]:
     """What each open introduction of mine needs, due first, then oldest first."""
     met_through = {i.introduced_to_id: i for i in usable if i.status == "met"}
+    # Only an introduction that was made shows I have met its introducer: one that is merely
+    # requested of them does not (its own follow-up says to ask again).
     first_intro_by: dict[str, Introduction] = {}
     for i in sorted(usable, key=lambda i: i.date or date.min):
-        first_intro_by.setdefault(i.introducer_id, i)
+        if i.status != "requested":
+            first_intro_by.setdefault(i.introducer_id, i)
     out = []
     for intro in usable:
         if intro.status == "met":

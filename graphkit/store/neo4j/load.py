@@ -12,9 +12,10 @@ from typing import Any, Protocol
 
 from graphkit.errors import InvalidArgument
 from graphkit.model import Network
+from graphkit.orgs import org_key
 from graphkit.store.base import TieView
 from graphkit.store.neo4j.queries import Query, load_queries
-from graphkit.store.neo4j.records import _model_text, _props, _tie_props
+from graphkit.store.neo4j.records import _model_text, _props, _tie_props, content_hash
 from graphkit.store.neo4j.runner import QueryRunner, Result
 from graphkit.strength import StrengthModel
 
@@ -22,7 +23,17 @@ from graphkit.strength import StrengthModel
 DEFAULT_BATCH_SIZE = 5000
 #: Schema statements, run before anything is loaded.
 SCHEMA = ("schema_person_id", "schema_organization_id", "schema_group_name",
-          "schema_introduction_seq", "schema_target_seq", "schema_meta_id")
+          "schema_orgname_key", "schema_introduction_seq", "schema_target_seq", "schema_meta_id")
+#: ``load --replace``: one query per label of :data:`~graphkit.store.neo4j.records.LABELS`.
+CLEAR = ("clear_person", "clear_organization", "clear_group", "clear_org_name",
+         "clear_introduction", "clear_target", "clear_graphkit_meta")
+#: The name each kind of record has in the ``hashes_*`` and ``counts`` queries.
+HASHED = {"organizations": "organizations", "organization names": "orgnames",
+          "people": "people", "groups": "groups", "memberships": "memberships", "jobs": "jobs",
+          "ties": "ties", "introductions": "introductions", "targets": "targets"}
+#: The kinds a load's summary lists (organization names are an index, not records).
+SHOWN = ("organizations", "people", "groups", "memberships", "jobs", "ties", "introductions",
+         "targets")
 
 
 class ProgressBar(Protocol):
@@ -125,18 +136,19 @@ def load_network(runner: QueryRunner, network: Network, as_of: date, *,
         run(name, write=True)
     cleared = 0
     if replace:
-        while True:
-            deleted = run("clear_graphkit", write=True, batch_size=batch_size)
-            n = deleted.records[0]["deleted"] if deleted.records else 0
-            cleared += n
-            if n == 0:
-                break
+        for label in CLEAR:
+            while True:
+                deleted = run(label, write=True, batch_size=batch_size)
+                n = deleted.records[0]["deleted"] if deleted.records else 0
+                cleared += n
+                if n == 0:
+                    break
     run("begin_load", write=True, as_of=as_of.isoformat())
 
     model = StrengthModel.from_settings(network.settings.get("strength"))
-    orgs = [_props(o, seq=i) for i, o in enumerate(network.organizations.values())]
-    people = [_props(p) for p in network.people.values()]
-    groups = sorted({m.group for m in network.memberships})
+    orgs = [_hashed(_props(o, seq=i)) for i, o in enumerate(network.organizations.values())]
+    people = [_hashed(_props(p)) for p in network.people.values()]
+    groups = [_hashed({"name": g}) for g in sorted({m.group for m in network.memberships})]
     memberships = {(m.person_id, m.group): _props(m, omit=("person_id", "group"))
                    for m in network.memberships}
     jobs: list[dict[str, Any]] = []
@@ -144,20 +156,22 @@ def load_network(runner: QueryRunner, network: Network, as_of: date, *,
     for seq, job in enumerate(network.employment):
         n = seen[job.person_id, job.org_id]
         seen[job.person_id, job.org_id] += 1
-        jobs.append({"person_id": job.person_id, "org_id": job.org_id,
-                     "props": _props(job, omit=("person_id", "org_id"), n=n, seq=seq,
-                                     current=job.current)})
-    ties = [{"lo": v.tie.key[0], "hi": v.tie.key[1], "props": _tie_props(v)}
+        jobs.append(_hashed_rel({"person_id": job.person_id, "org_id": job.org_id,
+                                 "props": _props(job, omit=("person_id", "org_id"), n=n,
+                                                 seq=seq, current=job.current)}))
+    ties = [_hashed_rel({"lo": v.tie.key[0], "hi": v.tie.key[1], "props": _tie_props(v)})
             for v in scored_ties(network, as_of, model)]
-    intros = [_props(x, seq=i) for i, x in enumerate(network.introductions)]
-    targets = [_props(t, seq=i) for i, t in enumerate(network.targets)]
-    membership_rows = [{"person_id": p, "group": g, "props": props}
+    intros = [_hashed(_props(x, seq=i)) for i, x in enumerate(network.introductions)]
+    targets = [_hashed(_props(t, seq=i)) for i, t in enumerate(network.targets)]
+    membership_rows = [_hashed_rel({"person_id": p, "group": g, "props": props})
                        for (p, g), props in memberships.items()]
+    names = organization_names(network)
 
     plan: list[tuple[str, str, list[dict[str, Any]], str]] = [
         ("organizations", "merge_organizations", orgs, "nodes_created"),
+        ("organization names", "merge_orgnames", names, "nodes_created"),
         ("people", "merge_people", people, "nodes_created"),
-        ("groups", "merge_groups", [{"name": g} for g in groups], "nodes_created"),
+        ("groups", "merge_groups", groups, "nodes_created"),
         ("memberships", "merge_memberships", membership_rows, "relationships_created"),
         ("jobs", "merge_jobs", jobs, "relationships_created"),
         ("ties", "merge_ties", ties, "relationships_created"),
@@ -165,9 +179,17 @@ def load_network(runner: QueryRunner, network: Network, as_of: date, *,
         ("targets", "merge_targets", targets, "nodes_created"),
     ]
     counts = {kind: KindCount(kind, len(rows)) for kind, _, rows, _ in plan}
-    bar = (progress or _no_progress)(sum(len(rows) for _, _, rows, _ in plan))
+    # Only rows whose content hash the database does not hold yet are sent (new or changed);
+    # after --replace nothing is held, so nothing is asked.
+    sends = []
+    for kind, name, rows, counter in plan:
+        held: set[str] = set()
+        if not cleared and rows:
+            held = {r["h"] for r in run("hashes_" + HASHED[kind]).records}
+        sends.append((kind, name, [r for r in rows if _hash_of(r) not in held], counter))
+    bar = (progress or _no_progress)(sum(len(rows) for _, _, rows, _ in sends))
     with bar as shown:
-        for kind, name, rows, counter in plan:
+        for kind, name, rows, counter in sends:
             for start in range(0, len(rows), batch_size):
                 batch = rows[start:start + batch_size]
                 counts[kind].created += run(name, write=True, rows=batch).counters.get(counter, 0)
@@ -182,12 +204,13 @@ def load_network(runner: QueryRunner, network: Network, as_of: date, *,
         ("people", "person_keys", "delete_people", set(network.people)),
         ("organizations", "organization_keys", "delete_organizations",
          set(network.organizations)),
-        ("groups", "group_keys", "delete_groups", set(groups)),
+        ("organization names", "orgname_keys", "delete_orgnames", {n["key"] for n in names}),
+        ("groups", "group_keys", "delete_groups", {g["name"] for g in groups}),
     ]
     # Every wanted record exists after the MERGEs, so equal counts mean nothing is stale.
-    held = run("counts").records[0]
+    held_counts = run("counts").records[0]
     for kind, keys_query, delete_query, keep in wanted:
-        if held[kind] == len(keep):
+        if held_counts[HASHED[kind]] == len(keep):
             continue
         present = {tuple(r["key"]) if isinstance(r["key"], list) else r["key"]
                    for r in run(keys_query).records}
@@ -203,4 +226,35 @@ def load_network(runner: QueryRunner, network: Network, as_of: date, *,
         counts[kind].removed = trimmed.records[0]["deleted"] if trimmed.records else 0
     run("finish_load", write=True, as_of=as_of.isoformat(), me=network.me,
         model=_model_text(model), source=source, inferred=inferred)
-    return LoadSummary(runner.where, as_of, [counts[kind] for kind, _, _, _ in plan], cleared)
+    return LoadSummary(runner.where, as_of, [counts[kind] for kind, _, _, _ in plan
+                                              if kind in SHOWN], cleared)
+
+
+def organization_names(network: Network) -> list[dict[str, Any]]:
+    """Every normalized spelling (name or alias) with the organization it resolves to: the
+    first organization in organizations.csv to claim a spelling keeps it, as
+    :class:`graphkit.orgs.OrgIndex` decides."""
+    claimed: dict[str, dict[str, Any]] = {}
+    for org in network.organizations.values():
+        for spelling in (org.name, *org.aliases):
+            key = org_key(spelling)
+            if key not in claimed:
+                claimed[key] = {"key": key, "org": org.id, "name": org.name}
+    return [_hashed(row) for row in claimed.values()]
+
+
+def _hashed(props: dict[str, Any]) -> dict[str, Any]:
+    """A node's properties with ``h``, the hash of their content."""
+    props["h"] = content_hash(props)
+    return props
+
+
+def _hashed_rel(row: dict[str, Any]) -> dict[str, Any]:
+    """A relationship row (its ends and ``props``) with ``h`` in the props: the hash of the
+    whole row, ends included."""
+    row["props"]["h"] = content_hash(row)
+    return row
+
+
+def _hash_of(row: dict[str, Any]) -> str:
+    return str(row["props"]["h"] if "props" in row else row["h"])

@@ -5,8 +5,14 @@ The graph::
     (:Person {id, name, ...})-[:KNOWS {strength, evidence, ...}]->(:Person)   smaller id first
     (:Person)-[:WORKS_AT {n, seq, title, start, end, current}]->(:Organization {id, name, ...})
     (:Person)-[:MEMBER_OF {role}]->(:Group {name})
+    (:OrgName {key, org, name})     a normalized spelling and the organization it resolves to
     (:Introduction {seq, ...}), (:Target {seq, ...})
     (:GraphkitMeta {id: 'graphkit', me, as_of, model, complete, source})
+
+Properties equal to the field's default (empty text, None, no extra columns) are not stored,
+and a tie keeps no copy of its ends: they are the relationship's nodes (``swapped`` is set when
+ties.csv named the larger id first). Every record carries ``h``, a hash of its content, so a
+re-load sends only what changed.
 
 The labels and relationship types are the fixed ones in :data:`LABELS` and :data:`REL_TYPES`;
 the query files may use no others.
@@ -14,9 +20,10 @@ the query files may use no others.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, fields
+from dataclasses import MISSING, asdict, fields
 from typing import Any, TypeVar
 
 from graphkit.model import Tie
@@ -24,7 +31,8 @@ from graphkit.store.base import TieView
 from graphkit.strength import StrengthModel
 
 #: Node labels graphkit writes and reads; ``load --replace`` deletes exactly these.
-LABELS = ("Person", "Organization", "Group", "Introduction", "Target", "GraphkitMeta")
+LABELS = ("Person", "Organization", "Group", "OrgName", "Introduction", "Target",
+          "GraphkitMeta")
 #: Relationship types graphkit writes and reads.
 REL_TYPES = ("KNOWS", "WORKS_AT", "MEMBER_OF")
 
@@ -33,12 +41,15 @@ R = TypeVar("R")
 
 def _props(record: Any, omit: tuple[str, ...] = (), **more: Any) -> dict[str, Any]:
     """A record's fields (but ``omit``) as Neo4j properties, plus ``more``: tuples become
-    lists, ``extra`` JSON text, and None is left out (Neo4j does not store nulls)."""
+    lists, ``extra`` JSON text; None and values equal to the field's default are left out
+    (reading fills the default back in)."""
     out: dict[str, Any] = {}
     for f in fields(record):
         if f.name in omit:
             continue
         value = getattr(record, f.name)
+        if f.default is not MISSING and value == f.default:
+            continue
         if f.name == "extra":
             value = json.dumps([list(pair) for pair in value], ensure_ascii=False)
         elif isinstance(value, tuple):
@@ -67,16 +78,32 @@ def _record(cls: type[R], props: Mapping[str, Any], **given: Any) -> R:
 
 
 def _tie_props(view: TieView) -> dict[str, Any]:
-    props = _props(view.tie)
+    """A scored tie as relationship properties: no ends (they are the nodes), ``swapped`` when
+    the file named the larger id first."""
+    props = _props(view.tie, omit=("person_a", "person_b"))
     props["set_strength"] = props.pop("strength", None)
     props["strength"] = view.strength
     props["evidence"] = list(view.evidence)
+    if view.tie.person_a > view.tie.person_b:
+        props["swapped"] = True
     return {k: v for k, v in props.items() if v is not None}
 
 
-def _tie_view(props: Mapping[str, Any]) -> TieView:
-    tie = _record(Tie, props, strength=props.get("set_strength"))
+def _tie_view(lo: str, hi: str, props: Mapping[str, Any]) -> TieView:
+    """The tie from lo to hi (the relationship's ends) with its properties."""
+    a, b = (hi, lo) if props.get("swapped") else (lo, hi)
+    tie = _record(Tie, props, person_a=a, person_b=b, strength=props.get("set_strength"))
     return TieView(tie, props["strength"], tuple(props.get("evidence") or ()))
+
+
+def content_hash(row: Mapping[str, Any]) -> str:
+    """A short hash of a row's content (keys sorted), stored as ``h`` beside it.
+
+    >>> content_hash({"id": "p1", "name": "Ann"}) == content_hash({"name": "Ann", "id": "p1"})
+    True
+    """
+    text = json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def _model_text(model: StrengthModel) -> str:

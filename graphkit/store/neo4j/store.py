@@ -7,19 +7,22 @@ Tie strengths were computed when the network was loaded, for an as-of date recor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from graphkit.errors import ConfigError, GraphkitError, InvalidArgument
+from graphkit.errors import ConfigError, GraphkitError, InvalidArgument, UnknownOrganization
 from graphkit.model import Employment, Introduction, Organization, Person, Target
-from graphkit.orgs import OrgIndex
+from graphkit.orgs import org_key, suggestions_from
 from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.store.neo4j.connection import connection_settings
 from graphkit.store.neo4j.queries import Query, load_queries
 from graphkit.store.neo4j.records import _model_text, _record, _tie_view
 from graphkit.store.neo4j.runner import BoltRunner, QueryRunner
 from graphkit.strength import StrengthModel
+
+#: Ids per query when the store fetches a set of people or ties.
+BATCH = 5000
 
 
 class Neo4jStore:
@@ -74,10 +77,19 @@ class Neo4jStore:
         self.as_of = loaded
         self._me: str = meta["me"]
         self._people: dict[str, Person] = {}
+        self._groups: dict[str, list[str]] = {}
+        self._jobs_of: dict[str, list[Employment]] = {}
         self._ties: dict[tuple[str, str], TieView] = {}
         self._ties_of: set[str] = set()
-        self._orgs: list[Organization] | None = None
-        self._index: OrgIndex | None = None
+        self._orgs: dict[str, Organization] = {}
+        self._resolved: dict[str, Organization | None] = {}
+        self._staff: dict[str, list[Employment]] = {}
+        self._targets: list[Target] | None = None
+        # Read-ahead: sets of people (and organizations) an answer named, fetched together on
+        # the first question about any one of them, so that an analysis asking about each in
+        # turn costs one query per set, not one per person.
+        self._people_ahead: list[set[str]] = []
+        self._orgs_ahead: list[set[str]] = []
 
     def _run(self, name: str, literals: dict[str, int] | None = None,
              **params: Any) -> list[dict[str, Any]]:
@@ -87,15 +99,45 @@ class Neo4jStore:
         """Release the connection."""
         self.runner.close()
 
+    # --- people, their groups and jobs, read ahead by sets ----------------------------------
+
+    def _ahead(self, ids: Iterable[str]) -> None:
+        wanted = {p for p in ids if p not in self._groups}
+        if wanted:
+            self._people_ahead.append(wanted)
+
+    def _fetch_people(self, person_id: str) -> None:
+        """Fetch ``person_id`` and the smallest read-ahead set holding them (people, groups
+        and jobs), in batches of :data:`BATCH`."""
+        sets = [s for s in self._people_ahead if person_id in s]
+        chosen = min(sets, key=len) if sets else set()
+        ids = sorted({person_id, *chosen} - self._groups.keys())
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start:start + BATCH]
+            for row in self._run("people_details", ids=batch):
+                pid = row["id"]
+                self._people[pid] = _record(Person, row["props"])
+                self._groups[pid] = sorted(row["groups"])
+                self._jobs_of[pid] = self._jobs([dict(j, person_id=pid) for j in row["jobs"]
+                                                 if j is not None])
+            for pid in batch:  # absent from the database
+                self._groups.setdefault(pid, [])
+                self._jobs_of.setdefault(pid, [])
+        self._people_ahead = [s for s in (s - self._groups.keys() for s in self._people_ahead)
+                              if s]
+        org_ids = {j.org_id for pid in ids for j in self._jobs_of.get(pid, ())}
+        org_ids -= self._orgs.keys()
+        if org_ids:
+            self._orgs_ahead.append(org_ids)
+
     def me(self) -> Person:
         return self.person(self._me)
 
     def person(self, person_id: str) -> Person:
+        if person_id not in self._people and person_id not in self._groups:
+            self._fetch_people(person_id)
         if person_id not in self._people:
-            rows = self._run("person", id=person_id)
-            if not rows:
-                raise KeyError(person_id)
-            self._people[person_id] = _record(Person, rows[0]["props"])
+            raise KeyError(person_id)
         return self._people[person_id]
 
     def people(self) -> list[Person]:
@@ -103,20 +145,72 @@ class Neo4jStore:
         self._people.update((p.id, p) for p in found)
         return sorted(found, key=lambda p: p.id)
 
-    def _organizations_in_file_order(self) -> list[Organization]:
-        if self._orgs is None:
-            rows = self._run("organizations")
-            rows.sort(key=lambda r: r["props"].get("seq", 0))
-            self._orgs = [_record(Organization, r["props"]) for r in rows]
-        return self._orgs
+    def groups_of(self, person_id: str) -> list[str]:
+        if person_id not in self._groups:
+            self._fetch_people(person_id)
+        return list(self._groups[person_id])
+
+    def employment_of(self, person_id: str) -> list[Employment]:
+        if person_id not in self._jobs_of:
+            self._fetch_people(person_id)
+        return jobs_in_order(self._jobs_of[person_id])
+
+    def members(self, group: str) -> list[str]:
+        found = sorted(r["id"] for r in self._run("members", group=group))
+        self._ahead(found)
+        return found
+
+    def neighbors(self, person_id: str) -> list[str]:
+        self._ties_from(person_id)
+        found = sorted({b if a == person_id else a for a, b in self._ties
+                        if person_id in (a, b)})
+        self._ahead(found)
+        return found
+
+    # --- organizations, resolved in the database ---------------------------------------------
 
     def organizations(self) -> list[Organization]:
-        return sorted(self._organizations_in_file_order(), key=lambda o: o.id)
+        rows = self._run("organizations")
+        found = [_record(Organization, r["props"]) for r in rows]
+        self._orgs.update((o.id, o) for o in found)
+        self._resolved.update((o.id, o) for o in found)
+        return sorted(found, key=lambda o: o.id)
+
+    def _resolve(self, names: Iterable[str]) -> None:
+        """Resolve names (ids, names, aliases) not yet resolved, in one query."""
+        todo = sorted({n for n in names if n not in self._resolved})
+        ahead = [s for s in self._orgs_ahead if any(n in s for n in todo)]
+        by_id = sorted(set().union(*ahead) - set(todo)) if ahead else []
+        if by_id:
+            for row in self._run("organizations_by_id", ids=by_id):
+                org = _record(Organization, row["props"])
+                self._orgs[org.id] = org
+                self._resolved[org.id] = org
+            self._orgs_ahead = [s - self._orgs.keys() for s in self._orgs_ahead]
+            self._orgs_ahead = [s for s in self._orgs_ahead if s]
+            todo = [n for n in todo if n not in self._resolved]
+        if not todo:
+            return
+        rows = self._run("resolve_organizations",
+                         names=[{"name": n, "key": org_key(n)} for n in todo])
+        for row in rows:
+            props = row["by_id"] or row["by_key"]
+            found = _record(Organization, props) if props else None
+            if found is not None:
+                self._orgs[found.id] = found
+                self._resolved[found.id] = found
+            self._resolved[row["name"]] = found
 
     def organization(self, name: str) -> Organization:
-        if self._index is None:
-            self._index = OrgIndex(self._organizations_in_file_order())
-        return self._index.resolve(name)
+        """Resolve an id, name or alias in the database (the indexed ``OrgName`` keys); only
+        a name that matches nothing fetches every spelling, for the closest suggestions."""
+        if name not in self._resolved:
+            self._resolve([name])
+        org = self._resolved.get(name)
+        if org is None:
+            choices = {r["key"]: r["name"] for r in self._run("organization_names")}
+            raise UnknownOrganization(name, suggestions_from(choices, name))
+        return org
 
     def _jobs(self, rows: list[dict[str, Any]]) -> list[Employment]:
         rows.sort(key=lambda r: r["props"]["seq"])
@@ -124,72 +218,129 @@ class Neo4jStore:
                 for r in rows]
 
     def employment_at(self, org_id: str) -> list[Employment]:
-        return sorted(self._jobs(self._run("employment_at", org_id=org_id)),
-                      key=lambda e: e.person_id)
+        if org_id not in self._staff:
+            self._staff[org_id] = self._jobs(self._run("employment_at", org_id=org_id))
+            self._ahead(j.person_id for j in self._staff[org_id])
+        return sorted(self._staff[org_id], key=lambda e: e.person_id)
 
-    def employment_of(self, person_id: str) -> list[Employment]:
-        return jobs_in_order(self._jobs(self._run("employment_of", person_id=person_id)))
+    # --- ties and paths ------------------------------------------------------------------------
 
-    def groups_of(self, person_id: str) -> list[str]:
-        return sorted(r["name"] for r in self._run("groups_of", person_id=person_id))
+    def _keep(self, rows: list[dict[str, Any]]) -> list[TieView]:
+        views = [_tie_view(r["lo"], r["hi"], r["props"]) for r in rows]
+        self._ties.update((v.tie.key, v) for v in views)
+        return views
 
-    def members(self, group: str) -> list[str]:
-        return sorted(r["id"] for r in self._run("members", group=group))
-
-    def neighbors(self, person_id: str) -> list[str]:
-        return sorted(r["id"] for r in self._run("neighbors", person_id=person_id))
+    def _ties_from(self, person_id: str) -> None:
+        if person_id not in self._ties_of:
+            self._ties_of.add(person_id)
+            self._keep(self._run("ties_of", person_id=person_id))
 
     def tie(self, a: str, b: str) -> TieView:
         """The tie between two people; the first question about someone's tie fetches all of
         that person's ties at once (callers usually go on to ask about the others)."""
         key = (a, b) if a <= b else (b, a)
-        if key not in self._ties and a not in self._ties_of:
-            self._ties_of.add(a)
-            for row in self._run("ties_of", person_id=a):
-                view = _tie_view(row["props"])
-                self._ties[view.tie.key] = view
+        if key not in self._ties:
+            self._ties_from(a)
         if key not in self._ties:
             raise KeyError((a, b))
         return self._ties[key]
 
     def ties(self) -> list[TieView]:
-        views = [_tie_view(r["props"]) for r in self._run("ties")]
-        return sorted(views, key=lambda v: v.tie.key)
+        return sorted(self._keep(self._run("ties")), key=lambda v: v.tie.key)
 
     def best_paths(self, source: str, targets: Sequence[str] | None,
                    max_hops: int) -> dict[str, BestPath]:
-        """Hop-limited best paths computed in Cypher (``queries/best_paths*.cypher``).
-
-        Enumerates the simple paths of at most ``max_hops`` ties from ``source``: cost grows
-        with the number of such paths, about (mean degree) ** max_hops.
-        """
+        """Hop-limited best paths by the memory store's layered search, one query per layer
+        (``queries/best_paths_layer.cypher``): layer h extends only the paths that improved at
+        h - 1, keeping the best path per person, so the cost grows with the people reached,
+        linearly in ``max_hops``. Then the people and ties along the paths found are fetched
+        in two more queries (their explanations)."""
         if max_hops < 1:
             raise InvalidArgument("max_hops", max_hops, "at least 1")
-        literals = {"max_hops": max_hops}
-        if targets is None:
-            rows = self._run("best_paths_all", literals, source=source)
-        else:
-            wanted = sorted(set(targets) - {source})
-            if not wanted:
-                return {}
-            rows = self._run("best_paths", literals, source=source, targets=wanted)
-        found = {r["target"]: BestPath(min(tuple(ids) for ids in r["tied"]), r["score"])
-                 for r in rows if r["target"] != source}
-        return {t: found[t] for t in sorted(found)}
+        wanted = None if targets is None else sorted(set(targets) - {source})
+        if wanted is not None and not wanted:
+            return {}
+        best: dict[str, BestPath] = {source: BestPath((source,), 1.0)}
+        frontier = [source]
+        for layer in range(1, max_hops + 1):
+            last = layer == max_hops
+            rows = self._run("best_paths_layer",
+                             frontier=[{"id": u, "people": list(best[u].people),
+                                        "score": best[u].score} for u in frontier],
+                             targets=wanted if last and wanted is not None else None)
+            improved: dict[str, BestPath] = {}
+            for row in rows:
+                candidate = BestPath(min(tuple(ids) for ids in row["tied"]), row["score"])
+                current = best.get(row["id"])
+                if current is None or candidate.sort_key() < current.sort_key():
+                    improved[row["id"]] = candidate
+            best.update(improved)
+            frontier = sorted(improved)
+            if not frontier:
+                break
+        keep = set(best) - {source} if wanted is None else set(wanted) & set(best)
+        found = {t: best[t] for t in sorted(keep)}
+        if targets is not None:
+            self._explain(found.values())
+        return found
+
+    def _explain(self, paths: Iterable[BestPath]) -> None:
+        """Fetch the ties along ``paths`` in one query, and read their people ahead."""
+        pairs = {(a, b) if a <= b else (b, a) for path in paths
+                 for a, b in zip(path.people, path.people[1:], strict=False)}
+        missing = sorted(pairs - self._ties.keys())
+        for start in range(0, len(missing), BATCH):
+            self._keep(self._run("ties_between",
+                                 pairs=[list(k) for k in missing[start:start + BATCH]]))
+        self._ahead({p for key in pairs for p in key} | {self._me})
 
     def ego_ties(self, center: str, radius: int) -> list[TieView]:
+        """The ego network found breadth first (one ``neighbors_of`` query per hop), then every
+        tie among its people in one query."""
         if radius < 1:
             return []
-        rows = self._run("ego_ties", {"radius": radius}, center=center)
-        return sorted((_tie_view(r["props"]) for r in rows), key=lambda v: v.tie.key)
+        seen = {center}
+        frontier = [center]
+        for _ in range(radius):
+            found: set[str] = set()
+            for start in range(0, len(frontier), BATCH):
+                found.update(r["id"] for r in self._run("neighbors_of",
+                                                        ids=frontier[start:start + BATCH]))
+            frontier = sorted(found - seen)
+            seen.update(frontier)
+            if not frontier:
+                break
+        if len(seen) == 1:
+            return []
+        views = self._keep(self._run("ego_ties", ids=sorted(seen)))
+        self._ahead(seen)
+        return sorted(views, key=lambda v: v.tie.key)
+
+    # --- lists ----------------------------------------------------------------------------------
 
     def targets(self) -> list[Target]:
-        rows = sorted(self._run("targets"), key=lambda r: r["props"]["seq"])
-        return [_record(Target, r["props"]) for r in rows]
+        """The target list; the organizations it names are resolved, and their staff
+        fetched, at the same time (every analysis of targets goes on to ask)."""
+        if self._targets is None:
+            rows = sorted(self._run("targets"), key=lambda r: r["props"]["seq"])
+            self._targets = [_record(Target, r["props"]) for r in rows]
+            self._resolve(t.organization for t in self._targets)
+            org_ids = sorted({o.id for o in self._resolved.values() if o is not None}
+                             - self._staff.keys())
+            if org_ids:
+                staff: dict[str, list[dict[str, Any]]] = {o: [] for o in org_ids}
+                for row in self._run("employment_at_all", org_ids=org_ids):
+                    staff[row["org_id"]].append(row)
+                for org_id, jobs in staff.items():
+                    self._staff[org_id] = self._jobs(jobs)
+                self._ahead(j.person_id for jobs in self._staff.values() for j in jobs)
+        return list(self._targets)
 
     def introductions(self) -> list[Introduction]:
         rows = sorted(self._run("introductions"), key=lambda r: r["props"]["seq"])
-        return [_record(Introduction, r["props"]) for r in rows]
+        found = [_record(Introduction, r["props"]) for r in rows]
+        self._ahead({p for i in found for p in (i.introducer_id, i.introduced_to_id)})
+        return found
 
 
 def open_neo4j_store(table: Mapping[str, Any] | None, model: StrengthModel | None = None,

@@ -1,0 +1,8 @@
+// name: clear_graphkit_meta
+// params: batch_size
+// load --replace: one label at a time (found by its label, not by scanning every node);
+// run until it returns 0, in batches that keep each transaction small.
+MATCH (n:GraphkitMeta)
+WITH n LIMIT $batch_size
+DETACH DELETE n
+RETURN count(*) AS deleted

@@ -1,0 +1,5 @@
+// name: hashes_groups
+// params:
+// The content hash of every Group held: a re-load sends only rows whose hash is not here.
+MATCH (x:Group)
+RETURN x.h AS h

@@ -1,0 +1,5 @@
+// name: hashes_memberships
+// params:
+// The content hash of every MEMBER_OF relationship held: a re-load sends only rows whose hash is not here.
+MATCH ()-[x:MEMBER_OF]->()
+RETURN x.h AS h

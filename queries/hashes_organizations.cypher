@@ -1,0 +1,5 @@
+// name: hashes_organizations
+// params:
+// The content hash of every Organization held: a re-load sends only rows whose hash is not here.
+MATCH (x:Organization)
+RETURN x.h AS h

@@ -1,0 +1,5 @@
+// name: hashes_people
+// params:
+// The content hash of every Person held: a re-load sends only rows whose hash is not here.
+MATCH (x:Person)
+RETURN x.h AS h

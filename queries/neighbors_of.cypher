@@ -1,0 +1,6 @@
+// name: neighbors_of
+// params: ids
+// Everyone tied to any of the people `ids` (one layer of a breadth-first search).
+UNWIND $ids AS id
+MATCH (:Person {id: id})-[:KNOWS]-(v:Person)
+RETURN DISTINCT v.id AS id

@@ -1,0 +1,5 @@
+// name: organizations_by_id
+// params: ids
+UNWIND $ids AS id
+MATCH (o:Organization {id: id})
+RETURN properties(o) AS props

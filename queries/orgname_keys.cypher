@@ -1,0 +1,4 @@
+// name: orgname_keys
+// params:
+MATCH (k:OrgName)
+RETURN k.key AS key

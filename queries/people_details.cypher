@@ -1,0 +1,11 @@
+// name: people_details
+// params: ids
+// Each person of `ids` with their groups and jobs, in one round trip for a set of people.
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+OPTIONAL MATCH (p)-[:MEMBER_OF]->(g:Group)
+WITH p, collect(g.name) AS groups
+OPTIONAL MATCH (p)-[w:WORKS_AT]->(o:Organization)
+RETURN p.id AS id, properties(p) AS props, groups,
+       collect(CASE WHEN o IS NULL THEN NULL ELSE {org_id: o.id, props: properties(w)} END)
+       AS jobs
