@@ -229,7 +229,7 @@ def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayI
         targets=[Target(**dated(t)) for t in meta["targets"]],
         settings=settings,
         **strings,  # type: ignore[arg-type]
-        **arrays,
+        **arrays,  # type: ignore[arg-type]
     )
     _check_shapes(cols, index)
     problems = [Problem(p[0], p[1], p[2], p[3]) for p in meta["problems"]]
