@@ -84,6 +84,63 @@ def test_semicolons_quotes_and_extra_columns_read_alike(tmp_path):
     assert got.person_text["name"] == ["Ann Lee", "Me"] and problems.items == []
 
 
+# Files the pyarrow reader takes, or must hand to the csv module, each compared with the
+# reference reader: padding (ASCII and Unicode spaces str.strip removes), empty values, extra
+# columns, tabs, a quote, a carriage return, a short row, a blank line, a bad byte.
+ODD_TIES = {
+    "plain": "person_a,person_b,stage,notes\nme,ann,advice,\nme,bo,,hello\n",
+    "padded": "person_a,person_b,stage,notes\n me ,ann\u3000,\x1cadvice, hi \nme,bo,,\n",
+    "nbsp": "person_a,person_b,stage,notes\nme,\xa0ann,advice,x\xa0\nme,bo,,\n",
+    "extra-columns": "person_a,person_b,stage,shoe,\nme,ann,advice, 42 ,z\nme,bo,,,\n",
+    "tabs": "person_a\tperson_b\tstage\nme\tann\tadvice\nme\tbo\t\n",
+    "quoted": 'person_a,person_b,stage,notes\nme,ann,advice,"a, b"\nme,bo,,\n',
+    "crlf": "person_a,person_b,stage\r\nme,ann,advice\r\nme,bo,\r\n",
+    "short-row": "person_a,person_b,stage\nme,ann,advice\nme,bo\n",
+    "blank-line": "person_a,person_b,stage\nme,ann,advice\n\nme,bo,\n",
+    "no-final-newline": "person_a,person_b,stage\nme,ann,advice\nme,bo,",
+    "unknown-id": "person_a,person_b,stage\nme,ann,advice\nme,zed,\n",
+    "bad-stage": "person_a,person_b,stage\nme,ann,Advice\nme,bo,wizard\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(ODD_TIES))
+def test_the_pyarrow_reader_or_its_fallback_reads_like_the_reference(tmp_path, case):
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_text("id,name\nme,Me\nann,Ann\nbo,Bo\n", encoding="utf-8")
+    (folder / "ties.csv").write_text(ODD_TIES[case], encoding="utf-8")
+    expected, warnings = reference(folder)
+    problems = Problems()
+    assert_columns_equal(read_columns(folder, problems), expected)
+    assert problems.items == warnings
+
+
+def test_a_non_utf8_byte_reads_like_the_reference(tmp_path):
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_bytes(b"id,name\nme,Me\nann,Ann \xe9\n")
+    (folder / "ties.csv").write_bytes(b"person_a,person_b\nme,ann\n")
+    expected, warnings = reference(folder)
+    problems = Problems()
+    assert_columns_equal(read_columns(folder, problems), expected)
+    assert problems.items == warnings
+
+
+def test_the_pyarrow_reader_takes_a_clean_file(tmp_path):
+    """The fast path is really taken for a clean file (and not for a quoted one)."""
+    from graphkit.io.fastload import _arrow_table
+    from graphkit.io.network import TIES
+
+    path = tmp_path / "ties.csv"
+    path.write_text("person_a,person_b,stage\nme,ann,advice\n", encoding="utf-8")
+    table = _arrow_table(path, TIES)
+    assert table is not None and table.get("person_b") == ["ann"]
+    path.write_text('person_a,person_b,stage\nme,ann,"advice"\n', encoding="utf-8")
+    assert _arrow_table(path, TIES) is None
+
+
 def test_errors_are_the_reference_errors(tmp_path):
     folder = tmp_path / "net"
     folder.mkdir()
