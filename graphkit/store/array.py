@@ -141,9 +141,9 @@ class ArrayStore:
         self.as_of = as_of
         self.model = model or StrengthModel.from_settings(cols.settings.get("strength"))
         self.index = index if index is not None else build_index(cols)
-        self._id = {p: i for i, p in enumerate(cols.person_ids)}
-        self._org_pos = {o: i for i, o in enumerate(cols.org_ids)}
-        self._orgs_by_id = {o.id: o for o in cols.organizations}
+        # Ids are sorted: looked up by bisection, not through a dictionary of a million.
+        self._id = _Positions(cols.person_ids)
+        self._org_pos = _Positions(cols.org_ids)
         self.strength = tie_strengths(
             self.model, as_of, explicit=cols.tie_strength, stage=cols.tie_stage,
             stage_names=cols.stage_names, last_contact=cols.tie_last,
@@ -174,6 +174,10 @@ class ArrayStore:
         return [self._person(i) for i in range(self.cols.people)]
 
     @cached_property
+    def _orgs_by_id(self) -> dict[str, Organization]:
+        return {o.id: o for o in self.cols.organizations}
+
+    @cached_property
     def _sorted_orgs(self) -> list[Organization]:
         return [self._orgs_by_id[o] for o in self.cols.org_ids]
 
@@ -185,6 +189,10 @@ class ArrayStore:
         return OrgIndex(self.cols.organizations)
 
     def organization(self, name: str) -> Organization:
+        # An id is found without building the name index (as OrgIndex.find: ids first).
+        k = self._org_pos.get(name)
+        if k is not None:
+            return self._orgs_by_id[name]
         return self._org_index.resolve(name)
 
     def _jobs(self, jobs: NDArray[np.int32]) -> list[Employment]:
@@ -420,6 +428,27 @@ class ArrayStore:
             row = int(np.searchsorted(nodes, node))
             out[ids[node]] = BestPath(tuple(ids[p] for p in paths[row].tolist()), score)
         return out
+
+
+class _Positions:
+    """The position of each string of a sorted list, found by bisection (O(log n), no
+    dictionary to build): ``get``, ``[]`` and ``in`` as a dict of positions would answer."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+
+    def get(self, name: str) -> int | None:
+        k = bisect_left(self.names, name)
+        return k if k < len(self.names) and self.names[k] == name else None
+
+    def __getitem__(self, name: str) -> int:
+        k = self.get(name)
+        if k is None:
+            raise KeyError(name)
+        return k
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
 
 
 def _unique(values: NDArray[np.int64]) -> NDArray[np.int64]:
