@@ -9,9 +9,9 @@ non-UTF-8 byte, a NUL) sends the whole folder through ``read_network`` itself, s
 their order and the records kept are the reference's by construction. Clean folders, the
 common case at scale, take the fast path; a folder with problems costs what it always cost.
 
-A clean file without a quote character or a carriage return (so that splitting at the
-delimiter and at each line end is exactly what the csv module does) is read by pyarrow's
-multi-threaded C CSV reader, when pyarrow is installed, and its ids are mapped to indices with
+A clean file of 4 MiB or more without a quote character or a carriage return (so that
+splitting at the delimiter and at each line end is exactly what the csv module does) is read
+by pyarrow's multi-threaded C CSV reader, and its ids are mapped to indices with
 ``pyarrow.compute.index_in``; values with surrounding whitespace are stripped by Python's
 own ``str.strip``, and anything pyarrow rejects is read by the csv module as before. The
 csv-module path is the exact fallback for quoted or odd files.
@@ -60,6 +60,9 @@ from graphkit.model.columns import (
 )
 
 CHUNK = 200_000
+#: Files smaller than this are read by the csv module: importing pyarrow (about 0.3 s) would
+#: cost more than it saves.
+ARROW_MIN_BYTES = 4 << 20
 _BOM_STARTS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -197,7 +200,7 @@ def read_table(path: Path, spec: FileSpec) -> Iterator[Table]:
     """The file in chunks of columns; raises NotClean where the reference would do more than
     split, strip and map columns (short or long rows, blank lines before the header,
     missing required columns, malformed quoting)."""
-    fast = _arrow_table(path, spec)
+    fast = _arrow_table(path, spec) if path.stat().st_size >= ARROW_MIN_BYTES else None
     if fast is not None:
         yield fast
         return
