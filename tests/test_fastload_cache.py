@@ -335,3 +335,16 @@ def test_cli_runs_on_a_corrupt_cache(sample_dir):
         handle.truncate(100)
     again = runner.invoke(main, args)
     assert again.exit_code == 0 and again.output == first.output
+
+
+def test_every_character_str_strip_removes_is_seen_by_the_pyarrow_reader():
+    """The byte-level padding check flags every character ``str.isspace`` knows, at either
+    end, and nothing inside a value."""
+    import pyarrow as pa
+
+    from graphkit.io.fastload import _padded
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    for c in spaces:
+        assert _padded(pa.array(["ok", c + "x"])) and _padded(pa.array([f"x{c}", "ok"])), c
+        assert not _padded(pa.array([f"x{c}y", "é", "日本"]))

@@ -111,20 +111,33 @@ def _clean_utf8(path: Path) -> None:
             raise NotClean from None
 
 
-#: Every character ``str.strip`` removes (``str.isspace``): 29 of them.
-_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+#: First bytes (UTF-8) of every character ``str.strip`` removes (``str.isspace``): the ASCII
+#: ones, and the lead bytes of U+0085, U+00A0, U+1680, U+2000-U+3000.
+_SPACE_LEADS = np.zeros(256, dtype=bool)
+_SPACE_LEADS[[ord(c) for c in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "] + [0xC2, 0xE1, 0xE2, 0xE3]] = True
+#: Last bytes that may end such a character: the ASCII ones and any UTF-8 continuation byte.
+_SPACE_ENDS = _SPACE_LEADS.copy()
+_SPACE_ENDS[0x80:0xC0] = True
+_SPACE_ENDS[[0xC2, 0xE1, 0xE2, 0xE3]] = False
 
 
 def _padded(column: Any) -> bool:
-    """True if a value of the pyarrow column starts or ends with a character ``str.strip``
-    removes (two hash look-ups per value, in C)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    spaces = pa.array(_SPACES, type=pa.string())
-    first = pc.is_in(pc.utf8_slice_codeunits(column, 0, 1), value_set=spaces)
-    last = pc.is_in(pc.utf8_slice_codeunits(column, -1), value_set=spaces)
-    return bool(pc.any(pc.or_(first, last)).as_py())
+    """True if a value of the pyarrow string column starts or ends with a character
+    ``str.strip`` removes. The first and last byte of every value are checked with numpy on
+    Arrow's buffers; the few values that might qualify (a name ending in "é" does) are then
+    checked by Python itself."""
+    offsets = np.frombuffer(column.buffers()[1], dtype=np.int32)[
+        column.offset:column.offset + len(column) + 1]
+    data = column.buffers()[2]
+    if data is None or not len(column):
+        return False
+    raw = np.frombuffer(data, dtype=np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = np.flatnonzero(ends > starts)
+    maybe = filled[_SPACE_LEADS[raw[starts[filled]]] | _SPACE_ENDS[raw[ends[filled] - 1]]]
+    if not len(maybe):
+        return False
+    return any(v != v.strip() for v in column.take(maybe).to_pylist())
 
 
 def _arrow_table(path: Path, spec: FileSpec) -> Table | None:

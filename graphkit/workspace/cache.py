@@ -118,7 +118,8 @@ def _date_json(value: Any) -> Any:
 
 def _records_json(cols: NetworkColumns) -> dict[str, Any]:
     def rec(obj: Any) -> dict[str, Any]:
-        return {k: _date_json(v) for k, v in asdict(obj).items()}
+        # Fields of plain values and tuples (JSON lists): no deep copy (asdict) needed.
+        return {f.name: _date_json(getattr(obj, f.name)) for f in fields(obj)}
 
     return {
         "me": cols.me,
