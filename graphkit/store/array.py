@@ -26,6 +26,8 @@ from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.strength import StrengthModel, tie_strengths
 
 Ints = NDArray[np.int64]
+#: From this many ties on, the adjacency is built by a counting sort (see ``_adjacency``).
+COUNTING_SORT_TIES = 500_000
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,7 @@ def build_index(cols: NetworkColumns) -> ArrayIndex:
     a = cols.tie_a.astype(np.int64)
     b = cols.tie_b.astype(np.int64)
     ties = len(a)
-    # Directed edges as keys source * n + target (unique: one row per pair), sorted.
-    key = np.concatenate([a * n + b, b * n + a])
-    order = np.argsort(key)
-    key = key[order]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(key // n, minlength=n), out=indptr[1:])
-    neighbor = (key % n).astype(np.int32) if n else np.zeros(0, dtype=np.int32)
-    del key
+    indptr, neighbor, order = _adjacency(a, b, n)
     edge_tie = (order % ties).astype(np.int32) if ties else np.zeros(0, dtype=np.int32)
     del order
 
@@ -85,6 +80,33 @@ def build_index(cols: NetworkColumns) -> ArrayIndex:
     return ArrayIndex(indptr, neighbor, edge_tie, shared, jobs_by_org,
                       org_ptr, jobs_by_person, person_job_ptr, by_person, person_ptr,
                       by_group, group_ptr)
+
+
+def _adjacency(a: Ints, b: Ints, n: int) -> tuple[NDArray[np.int64], NDArray[np.int32],
+                                                  NDArray[np.int64]]:
+    """CSR pointers, neighbours sorted within each row, and for each directed edge its
+    position in ``[a -> b, b -> a]``. A counting sort by source (scipy's COO to CSR
+    conversion, O(E + n)) then a sort within each row: about twice as fast as sorting the
+    keys ``source * n + target`` (the definition, and the way for networks of fewer than
+    :data:`COUNTING_SORT_TIES` ties, where importing scipy would cost more than it saves:
+    both give the same arrays when pairs are unique, as the loaders guarantee)."""
+    ties = len(a)
+    if ties >= COUNTING_SORT_TIES and n:
+        import scipy.sparse as sp
+
+        adj = sp.csr_array((np.arange(2 * ties, dtype=np.int64),
+                            (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n))
+        adj.sort_indices()
+        if adj.nnz == 2 * ties:  # no repeated pair was merged
+            return (adj.indptr.astype(np.int64), adj.indices.astype(np.int32),
+                    adj.data.astype(np.int64))
+    key = np.concatenate([a * n + b, b * n + a])
+    order = np.argsort(key)
+    key = key[order]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key // n, minlength=n), out=indptr[1:])
+    neighbor = (key % n).astype(np.int32) if n else np.zeros(0, dtype=np.int32)
+    return indptr, neighbor, order
 
 
 def _shared_counts(a: Ints, b: Ints, member_person: Ints, member_group: Ints,
