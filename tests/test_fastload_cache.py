@@ -257,7 +257,8 @@ def test_a_flipped_bit_in_a_cache_file_is_rebuilt(sample_dir):
 
 @pytest.mark.parametrize("damage", ["empty-index", "garbage-index", "list-index",
                                     "missing-folder", "missing-meta", "garbage-meta",
-                                    "missing-array", "empty-array", "outside-folder"])
+                                    "missing-array", "empty-array", "outside-folder",
+                                    "path-in-array-name"])
 def test_a_broken_cache_is_rebuilt_not_a_traceback(sample_dir, damage):
     open_columns(sample_dir)
     cache = sample_dir / CACHE_DIR
@@ -281,6 +282,10 @@ def test_a_broken_cache_is_rebuilt_not_a_traceback(sample_dir, damage):
         _largest_array(sample_dir).unlink()
     elif damage == "empty-array":
         _largest_array(sample_dir).write_bytes(b"")
+    elif damage == "path-in-array-name":
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        meta["arrays"]["../../../people"] = [1, 2, 3, 4]
+        (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     elif damage == "outside-folder":
         meta = json.loads(index.read_text(encoding="utf-8"))
         meta["file"] = "../../people.csv"

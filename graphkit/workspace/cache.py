@@ -200,6 +200,8 @@ def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayI
     if meta.get("format") != FORMAT:
         raise CorruptCache("format")
     sums = meta["arrays"]
+    if not all(name.replace("_", "").isalpha() and name.isascii() for name in sums):
+        raise CorruptCache("array names")  # only names save() writes: no path in a name
     data = {name: _array(folder / f"{name}.npy", expected) for name, expected in sums.items()}
     strings = {name: _unstrings(data[name], data[f"{name}_count"]) for name in _STRING_LISTS}
     person_text: dict[str, list[str] | None] = {
