@@ -7,6 +7,11 @@ neighbouring organizations (a clustered, small-world network), and the rest join
 people. Organizations have Zipf sizes (a few large employers, a long tail of small ones).
 "me" has about 500 contacts. About 7 ties per person; strengths come from stages, contact
 dates, interactions and sources, with a few set by hand. Same seed, same files.
+
+    python benchmarks/generate.py --star --people 8001 /tmp/star-8k/
+
+writes one person's own export instead: "me" and 8,000 contacts who know no one else here
+(the star case of ``weak-ties``).
 """
 
 from __future__ import annotations
@@ -153,12 +158,51 @@ def generate(people: int, seed: int, out: Path) -> dict[str, int]:
             "memberships": len(group_rows), "targets": len(targets)}
 
 
+def generate_star(contacts: int, seed: int, out: Path) -> dict[str, int]:
+    """One person's own export: "me" and ``contacts`` contacts, no tie among them (the star
+    case of ``weak-ties``), each contact with a current employer. Returns the counts."""
+    rng = np.random.default_rng(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    width = len(str(contacts))
+    ids = [f"c{i:0{width}d}" for i in range(1, contacts + 1)]
+    orgs = max(contacts // 8, 5)
+    org_ids = [f"o{k:0{len(str(orgs))}d}" for k in range(orgs)]
+    weights = 1.0 / np.arange(1, orgs + 1) ** 1.1
+    employer = rng.choice(orgs, size=contacts, p=weights / weights.sum())
+    first_names = rng.integers(0, len(FIRST), size=contacts)
+    last_names = rng.integers(0, len(LAST), size=contacts)
+    days = np.minimum(rng.exponential(400, size=contacts).astype(np.int64), 5000)
+    stage = rng.choice(len(STAGES), size=contacts, p=[0.55, 0.2, 0.13, 0.08, 0.04])
+    (out / "graphkit.toml").write_text(f'me = "{ME}"\n', encoding="utf-8")
+    _write(out / "people.csv", ["id", "name"],
+           [[ME, "Me Myself"]] + [[ids[i], f"{FIRST[first_names[i]]} {LAST[last_names[i]]}"]
+                                  for i in range(contacts)])
+    _write(out / "organizations.csv", ["id", "name", "industry"],
+           ([org_ids[k], f"{LAST[k % len(LAST)]} {k} Corp", INDUSTRIES[k % len(INDUSTRIES)]]
+            for k in range(orgs)))
+    _write(out / "employment.csv", ["person_id", "org_id", "title", "start", "end"],
+           ([ids[i], org_ids[employer[i]], TITLES[i % len(TITLES)], _date(days[i] + 300), ""]
+            for i in range(contacts)))
+    _write(out / "ties.csv", ["person_a", "person_b", "stage", "last_contact", "source"],
+           ([ME, ids[i], STAGES[stage[i]], _date(days[i]), "own-export"]
+            for i in range(contacts)))
+    _write(out / "targets.csv", ["organization", "priority"],
+           ([org_ids[k], "1"] for k in range(min(10, orgs))))
+    return {"people": contacts + 1, "organizations": orgs, "ties": contacts}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, required=True, help="how many people (>= 100)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--star", action="store_true",
+                        help="one person's export: me and people - 1 contacts, no other tie")
     parser.add_argument("out", type=Path, help="the network folder to write")
     args = parser.parse_args(argv)
+    if args.star:
+        counts = generate_star(args.people - 1, args.seed, args.out)
+        print(", ".join(f"{v} {k}" for k, v in counts.items()), "->", args.out)
+        return
     if args.people < 100:
         parser.error("--people must be at least 100")
     counts = generate(args.people, args.seed, args.out)

@@ -22,6 +22,16 @@ Measured, warm process unless stated:
   (graphkit: vectorized numpy here, for everyone in it; networkx: nx.constraint and
   nx.effective_size for me alone, which takes minutes at 500 contacts: full baseline only)
 - peak_rss_mb: the child's peak resident memory
+
+End to end (``--cli``, on by default): each command as a fresh ``graphkit`` process, wall
+seconds and peak RSS (MB) from ``os.wait4``, what a user waits for:
+- cli_path_to_cold: ``graphkit path-to ORG`` on a network with no cache yet (reads the CSV
+  files, writes the cache); every other line is warm (the cache exists), median of 3:
+  cli_path_to, cli_targets, cli_weak_ties, cli_report (``--state`` in a temporary folder);
+- cli_help: ``graphkit --help``, and cli_sample_path_to: ``path-to "Acme Corp"`` on the
+  bundled sample (start-up);
+- star_2.5k / star_8k: ``graphkit weak-ties`` on one person's own export (me and 2,500 or
+  8,000 contacts who know no one else there: ``generate.py --star``).
 """
 
 from __future__ import annotations
@@ -203,6 +213,63 @@ def measure(engine: str, folder: Path, skip: set[str]) -> dict[str, Any]:
     return out
 
 
+def run_cli(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one ``graphkit`` process (output discarded)."""
+    cmd = [sys.executable, "-c", "from graphkit.cli.main import main; main()", *args]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 3):  # report: 3 = something new
+        raise SystemExit(f"graphkit {' '.join(args)} failed ({proc.returncode}):\n"
+                         + err.decode(errors="replace"))
+    return wall, usage.ru_maxrss / 1024
+
+
+def cli_measures(folder: Path, repeats: int = 3) -> dict[str, Any]:
+    """The end-to-end measures (see the module docstring)."""
+    import tempfile
+
+    sys.path.insert(0, str(HERE))
+    from generate import generate_star
+
+    org = _first_target(folder)
+    base = ["--data", str(folder), "--as-of", AS_OF.isoformat()]
+    out: dict[str, Any] = {}
+    shutil.rmtree(folder / ".graphkit", ignore_errors=True)
+    out["cli_path_to_cold"] = run_cli([*base, "path-to", org])
+    with tempfile.TemporaryDirectory() as state:
+        commands = {"cli_path_to": ["path-to", org], "cli_targets": ["targets"],
+                    "cli_weak_ties": ["weak-ties"],
+                    "cli_report": ["report", "--state", state]}
+        for key, args in commands.items():
+            runs = [run_cli([*base, *args]) for _ in range(repeats)]
+            out[key] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+    for key, args in (("cli_help", ["--help"]),
+                      ("cli_sample_path_to", ["--as-of", AS_OF.isoformat(), "path-to",
+                                              "Acme Corp"])):
+        runs = [run_cli(args) for _ in range(repeats)]
+        out[key] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+    for key, contacts in (("star_2.5k", 2_500), ("star_8k", 8_000)):
+        star = folder.parent / f"star-{contacts}"
+        if not (star / "ties.csv").exists():
+            generate_star(contacts, 1, star)
+        run_cli(["--data", str(star), "--as-of", AS_OF.isoformat(), "weak-ties"])  # cache
+        runs = [run_cli(["--data", str(star), "--as-of", AS_OF.isoformat(), "weak-ties"])
+                for _ in range(repeats)]
+        out[key] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
+    return out
+
+
+def _first_target(folder: Path) -> str:
+    with open(folder / "targets.csv", encoding="utf-8") as handle:
+        next(handle)
+        return next(handle).split(",")[0]
+
+
 def machine() -> dict[str, Any]:
     model = ""
     try:
@@ -249,6 +316,11 @@ def table(result: dict[str, Any]) -> str:
     if "burt_me_matches" in result:
         lines.append("Burt measures of me equal networkx's (1e-9): "
                      + ("yes" if result["burt_me_matches"] else "NO"))
+    cli = result.get("cli") or {}
+    if cli:
+        lines.append(f"{'end to end (graphkit)':<26}{'wall s':>10}{'peak RSS MB':>14}")
+        for key, (wall, rss) in cli.items():
+            lines.append(f"{key:<26}{wall:>10.3f}{rss:>14.0f}")
     lines.extend(f"note: {n}" for n in result["notes"])
     return "\n".join(lines)
 
@@ -261,6 +333,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--baseline", choices=["full", "partial", "skip"],
                         help="networkx baseline: full; partial: without nx.constraint (minutes "
                         "at 500 contacts); skip (default: partial)")
+    parser.add_argument("--no-cli", action="store_true",
+                        help="skip the end-to-end command-line measures")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--skip", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -303,6 +377,8 @@ def main(argv: list[str] | None = None) -> None:
             a, b = ours["burt_me"], base["burt_me"]
             result["burt_me_matches"] = all(abs(x - y) < 1e-9 for x, y in zip(a, b,
                                                                                strict=True))
+    if not args.no_cli:
+        result["cli"] = cli_measures(folder)
     result["machine"] = machine()
     result["notes"] = notes
     print(table(result))

@@ -133,3 +133,26 @@ def test_a_repeated_tie_keeps_the_last_row_as_the_graph_does():
     memory, array = MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF)
     assert array.tie("me", "ann") == memory.tie("me", "ann")
     assert array.best_paths("me", None, 1) == memory.best_paths("me", None, 1)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_counting_sort_builds_the_same_adjacency(seed, monkeypatch):
+    """The counting sort (scipy's COO to CSR) and the key sort give the same arrays, and the
+    store built on it every networkx answer."""
+    from graphkit.store import array
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    pairs = {(min(x, y), max(x, y)) for x, y in rng.integers(0, n, (2000, 2)).tolist() if x != y}
+    order = rng.permutation(len(pairs))
+    a, b = (np.array(v, dtype=np.int64)[order] for v in zip(*sorted(pairs), strict=True))
+    flip = rng.random(len(a)) < 0.5  # either end first, as files list them
+    a, b = np.where(flip, b, a), np.where(flip, a, b)
+    monkeypatch.setattr(array, "COUNTING_SORT_TIES", 10 ** 9)
+    by_keys = array._adjacency(a, b, n)
+    monkeypatch.setattr(array, "COUNTING_SORT_TIES", 0)
+    counted = array._adjacency(a, b, n)
+    for x, y in zip(by_keys, counted, strict=True):
+        assert x.dtype == y.dtype and np.array_equal(x, y)
+    net = rich_network(seed)  # still 0: every network here is built by the counting sort
+    assert_same(MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF))

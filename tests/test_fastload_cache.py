@@ -84,6 +84,66 @@ def test_semicolons_quotes_and_extra_columns_read_alike(tmp_path):
     assert got.person_text["name"] == ["Ann Lee", "Me"] and problems.items == []
 
 
+# Files the pyarrow reader takes, or must hand to the csv module, each compared with the
+# reference reader: padding (ASCII and Unicode spaces str.strip removes), empty values, extra
+# columns, tabs, a quote, a carriage return, a short row, a blank line, a bad byte.
+ODD_TIES = {
+    "plain": "person_a,person_b,stage,notes\nme,ann,advice,\nme,bo,,hello\n",
+    "padded": "person_a,person_b,stage,notes\n me ,ann\u3000,\x1cadvice, hi \nme,bo,,\n",
+    "nbsp": "person_a,person_b,stage,notes\nme,\xa0ann,advice,x\xa0\nme,bo,,\n",
+    "extra-columns": "person_a,person_b,stage,shoe,\nme,ann,advice, 42 ,z\nme,bo,,,\n",
+    "tabs": "person_a\tperson_b\tstage\nme\tann\tadvice\nme\tbo\t\n",
+    "quoted": 'person_a,person_b,stage,notes\nme,ann,advice,"a, b"\nme,bo,,\n',
+    "crlf": "person_a,person_b,stage\r\nme,ann,advice\r\nme,bo,\r\n",
+    "short-row": "person_a,person_b,stage\nme,ann,advice\nme,bo\n",
+    "blank-line": "person_a,person_b,stage\nme,ann,advice\n\nme,bo,\n",
+    "no-final-newline": "person_a,person_b,stage\nme,ann,advice\nme,bo,",
+    "unknown-id": "person_a,person_b,stage\nme,ann,advice\nme,zed,\n",
+    "bad-stage": "person_a,person_b,stage\nme,ann,Advice\nme,bo,wizard\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(ODD_TIES))
+def test_the_pyarrow_reader_or_its_fallback_reads_like_the_reference(tmp_path, case,
+                                                                    monkeypatch):
+    monkeypatch.setattr("graphkit.io.fastload.ARROW_MIN_BYTES", 0)  # small files too
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_text("id,name\nme,Me\nann,Ann\nbo,Bo\n", encoding="utf-8")
+    (folder / "ties.csv").write_text(ODD_TIES[case], encoding="utf-8")
+    expected, warnings = reference(folder)
+    problems = Problems()
+    assert_columns_equal(read_columns(folder, problems), expected)
+    assert problems.items == warnings
+
+
+def test_a_non_utf8_byte_reads_like_the_reference(tmp_path, monkeypatch):
+    monkeypatch.setattr("graphkit.io.fastload.ARROW_MIN_BYTES", 0)
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_bytes(b"id,name\nme,Me\nann,Ann \xe9\n")
+    (folder / "ties.csv").write_bytes(b"person_a,person_b\nme,ann\n")
+    expected, warnings = reference(folder)
+    problems = Problems()
+    assert_columns_equal(read_columns(folder, problems), expected)
+    assert problems.items == warnings
+
+
+def test_the_pyarrow_reader_takes_a_clean_file(tmp_path):
+    """The fast path is really taken for a clean file (and not for a quoted one)."""
+    from graphkit.io.fastload import _arrow_table
+    from graphkit.io.network import TIES
+
+    path = tmp_path / "ties.csv"
+    path.write_text("person_a,person_b,stage\nme,ann,advice\n", encoding="utf-8")
+    table = _arrow_table(path, TIES)
+    assert table is not None and table.get("person_b") == ["ann"]
+    path.write_text('person_a,person_b,stage\nme,ann,"advice"\n', encoding="utf-8")
+    assert _arrow_table(path, TIES) is None
+
+
 def test_errors_are_the_reference_errors(tmp_path):
     folder = tmp_path / "net"
     folder.mkdir()
@@ -97,7 +157,8 @@ def test_cache_is_private_reused_and_keyed_by_content(sample_dir):
     first = open_columns(sample_dir)[0]
     cache = sample_dir / CACHE_DIR
     assert stat.S_IMODE(os.stat(cache).st_mode) == 0o700
-    assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o600 for p in cache.iterdir())
+    for path in cache.rglob("*"):
+        assert stat.S_IMODE(os.stat(path).st_mode) == (0o700 if path.is_dir() else 0o600)
     index = json.loads((cache / "index.json").read_text(encoding="utf-8"))
     # Touched but unchanged: the content hash keeps the cache.
     os.utime(sample_dir / "ties.csv", ns=(1, 1))
@@ -109,7 +170,7 @@ def test_cache_is_private_reused_and_keyed_by_content(sample_dir):
         handle.write("zz-new,Zoe New\n")
     again = open_columns(sample_dir)[0]
     assert again.person_ids[-1] == "zz-new"
-    assert len(list(cache.glob("columns-*.npz"))) == 1
+    assert len(list(cache.glob("columns-*"))) == 1
 
 
 def test_cached_warnings_are_shown_again_and_me_is_read_fresh(sample_dir):
@@ -149,3 +210,146 @@ def test_benchmark_smoke_1k(tmp_path):
         assert key in result
     assert result["answers_identical"] is True and result["queries"] >= 50
     assert "answers identical: yes" in done.stdout
+
+
+# --- the cache is versioned, and a damaged one is rebuilt, never trusted ---------------------
+
+
+def _cache_folder(network: Path) -> Path:
+    cache = network / CACHE_DIR
+    return cache / json.loads((cache / "index.json").read_text(encoding="utf-8"))["file"]
+
+
+def _largest_array(network: Path) -> Path:
+    return max(_cache_folder(network).glob("*.npy"), key=lambda p: p.stat().st_size)
+
+
+def _reopened_like_fresh(network: Path) -> None:
+    """The damaged cache is not used: the answer is the CSV files', and a new cache is
+    written that the next run reads."""
+    expected = reference(network)[0]
+    cols, _ = open_columns(network)
+    assert_columns_equal(cols, expected)
+    again, _ = open_columns(network)
+    assert_columns_equal(again, expected)
+    assert open_store(network, "array", AS_OF).me().id == expected.me
+
+
+def test_a_truncated_cache_file_is_rebuilt(sample_dir):
+    open_columns(sample_dir)
+    victim = _largest_array(sample_dir)
+    size = victim.stat().st_size
+    with open(victim, "r+b") as handle:
+        handle.truncate(size // 2)
+    _reopened_like_fresh(sample_dir)
+    assert _largest_array(sample_dir).stat().st_size == size
+
+
+def test_a_flipped_bit_in_a_cache_file_is_rebuilt(sample_dir):
+    open_columns(sample_dir)
+    victim = _cache_folder(sample_dir) / "index_neighbor.npy"
+    raw = bytearray(victim.read_bytes())
+    raw[-5] ^= 0x10  # a neighbour index still in range: only the checksum can tell
+    victim.write_bytes(bytes(raw))
+    _reopened_like_fresh(sample_dir)
+    assert (_cache_folder(sample_dir) / "index_neighbor.npy").read_bytes() != bytes(raw)
+
+
+@pytest.mark.parametrize("damage", ["empty-index", "garbage-index", "list-index",
+                                    "missing-folder", "missing-meta", "garbage-meta",
+                                    "missing-array", "empty-array", "outside-folder",
+                                    "path-in-array-name"])
+def test_a_broken_cache_is_rebuilt_not_a_traceback(sample_dir, damage):
+    open_columns(sample_dir)
+    cache = sample_dir / CACHE_DIR
+    folder = _cache_folder(sample_dir)
+    index = cache / "index.json"
+    if damage == "empty-index":
+        index.write_bytes(b"")
+    elif damage == "garbage-index":
+        index.write_bytes(b"\x00\xff{not json")
+    elif damage == "list-index":
+        index.write_text("[1, 2]", encoding="utf-8")
+    elif damage == "missing-folder":
+        import shutil
+
+        shutil.rmtree(folder)
+    elif damage == "missing-meta":
+        (folder / "meta.json").unlink()
+    elif damage == "garbage-meta":
+        (folder / "meta.json").write_text('{"format": 2, "arrays": 7}', encoding="utf-8")
+    elif damage == "missing-array":
+        _largest_array(sample_dir).unlink()
+    elif damage == "empty-array":
+        _largest_array(sample_dir).write_bytes(b"")
+    elif damage == "path-in-array-name":
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        meta["arrays"]["../../../people"] = [1, 2, 3, 4]
+        (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    elif damage == "outside-folder":
+        meta = json.loads(index.read_text(encoding="utf-8"))
+        meta["file"] = "../../people.csv"
+        index.write_text(json.dumps(meta), encoding="utf-8")
+    _reopened_like_fresh(sample_dir)
+
+
+def test_an_old_format_cache_is_discarded_and_rebuilt(sample_dir):
+    """A format-1 cache (one .npz file, which a killed run could leave truncated) is never
+    read: the files are read again and the old cache file removed."""
+    cache = sample_dir / CACHE_DIR
+    cache.mkdir(parents=True)
+    old = cache / "columns-0123456789abcdef.npz"
+    old.write_bytes(b"PK\x03\x04 truncated")  # the truncated .npz of issue 11
+    from graphkit.workspace.cache import digests, fingerprint
+
+    (cache / "index.json").write_text(json.dumps(
+        {"format": 1, "fingerprint": fingerprint(sample_dir), "digests": digests(sample_dir),
+         "file": old.name}), encoding="utf-8")
+    _reopened_like_fresh(sample_dir)
+    assert not old.exists()
+    assert json.loads((cache / "index.json").read_text(encoding="utf-8"))["format"] == 2
+
+
+def test_a_cache_whose_shapes_disagree_is_rebuilt(sample_dir):
+    """Checksums that match but arrays that do not fit together (another program's cache, or
+    a bug) are not used either."""
+    from graphkit.workspace.cache import checksum
+
+    open_columns(sample_dir)
+    folder = _cache_folder(sample_dir)
+    victim = folder / "tie_b.npy"
+    np.save(victim, np.load(victim)[:-1])
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta["arrays"]["tie_b"] = checksum(victim)
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    _reopened_like_fresh(sample_dir)
+
+
+def test_cli_runs_on_a_corrupt_cache(sample_dir):
+    """End to end: the command answers, with no traceback, after the cache was damaged."""
+    from click.testing import CliRunner
+
+    from graphkit.cli.main import main
+
+    runner = CliRunner()
+    args = ["--data", str(sample_dir), "--as-of", "2026-11-22", "--backend", "array",
+            "path-to", "Acme Corp"]
+    first = runner.invoke(main, args)
+    assert first.exit_code == 0, first.output
+    with open(_largest_array(sample_dir), "r+b") as handle:
+        handle.truncate(100)
+    again = runner.invoke(main, args)
+    assert again.exit_code == 0 and again.output == first.output
+
+
+def test_every_character_str_strip_removes_is_seen_by_the_pyarrow_reader():
+    """The byte-level padding check flags every character ``str.isspace`` knows, at either
+    end, and nothing inside a value."""
+    import pyarrow as pa
+
+    from graphkit.io.fastload import _padded
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    for c in spaces:
+        assert _padded(pa.array(["ok", c + "x"])) and _padded(pa.array([f"x{c}", "ok"])), c
+        assert not _padded(pa.array([f"x{c}y", "é", "日本"]))

@@ -31,18 +31,34 @@ def _graphs():
         yield f"gnp-{seed}", g
 
 
-@pytest.mark.parametrize("name,graph", list(_graphs()))
+def _star(contacts: int, extra: int = 0) -> nx.Graph:
+    """One person's export: me and ``contacts`` contacts, plus ``extra`` ties among them."""
+    graph = nx.star_graph(contacts)
+    rng = random.Random(contacts)
+    for u, v in graph.edges:
+        graph.edges[u, v]["weight"] = rng.choice([0.15, 0.3, 0.6, 0.9])
+    for k in range(extra):
+        graph.add_edge(1 + k, 2 + k, weight=0.5)
+    return graph
+
+
+@pytest.mark.parametrize("name,graph", [*_graphs(), ("star", _star(30)),
+                                        ("star-and-triangles", _star(30, 6)),
+                                        ("cycle-with-tails", nx.lollipop_graph(5, 4)),
+                                        ("two-cycles", nx.circulant_graph(12, [1, 6]))])
 def test_local_bridges_equal_networkx(name, graph):
     assert sorted(local_bridges(graph)) == sorted(nx.local_bridges(graph, with_span=True))
 
 
+@pytest.mark.parametrize("method", [None, "products", "triangles"])
 @pytest.mark.parametrize("weight", [None, "weight"])
-@pytest.mark.parametrize("name,graph", list(_graphs()))
-def test_burt_measures_equal_networkx(name, graph, weight):
+@pytest.mark.parametrize("name,graph", [*_graphs(), ("star", _star(30)),
+                                        ("star-and-triangles", _star(30, 6))])
+def test_burt_measures_equal_networkx(name, graph, weight, method):
     nodes = list(graph)
     expected_size = nx.effective_size(graph, nodes=nodes, weight=weight)
     expected_constraint = nx.constraint(graph, nodes=nodes, weight=weight)
-    got = burt_measures(graph, weight=weight)
+    got = burt_measures(graph, weight=weight, method=method)
     for v in nodes:
         for mine, theirs in ((got[v][0], expected_size[v]), (got[v][1], expected_constraint[v])):
             if math.isnan(theirs):
@@ -135,3 +151,52 @@ def test_sample_weak_ties(store_of, sample_network):
         tie = r.position.tie
         assert tie.strength < WEAK or tie.tie.last_contact is None or (
             AS_OF - tie.tie.last_contact).days > STALE_DAYS
+
+
+def _star_network(contacts: int, among: int = 0) -> Network:
+    """One person's own export: me and ``contacts`` contacts (with ``among`` ties among the
+    first of them)."""
+    people = {"me": Person("me", "Me")}
+    people.update({f"c{i:04d}": Person(f"c{i:04d}", f"Contact {i}") for i in range(contacts)})
+    ties = [Tie("me", f"c{i:04d}", 0.2 + 0.6 * (i % 3) / 2) for i in range(contacts)]
+    ties += [Tie(f"c{i:04d}", f"c{i + 1:04d}", 0.5) for i in range(among)]
+    return Network("me", people, ties=ties)
+
+
+def test_a_star_is_detected_and_its_answer_is_the_trivial_one(store_of):
+    """A star (me and contacts who know no one else here): every tie is a pendant local
+    bridge, every contact has effective size 1 and constraint 1, and the text says why and
+    what to do."""
+    from graphkit.render.weak_ties import text
+
+    result = weak_ties(store_of(_star_network(300)))
+    assert result.star
+    assert result.me.effective_size == pytest.approx(300) and result.me.constraint == (
+        pytest.approx(sum(((0.2 + 0.6 * (i % 3) / 2) / sum(
+            0.2 + 0.6 * (k % 3) / 2 for k in range(300))) ** 2 for i in range(300))))
+    assert all((p.effective_size, p.constraint) == (1.0, 1.0) for p in result.contacts)
+    assert len(result.local_bridges) == 300
+    assert all(b.pendant and b.span == math.inf for b in result.local_bridges)
+    assert not [c for c in result.communities if c.size > 1]
+    shown = text(result)
+    assert ("You and 300 contacts, none of whom know each other in this network" in shown
+            and "Import a teammate's export" in shown and "--infer" in shown)
+
+
+def test_one_tie_among_the_contacts_is_not_a_star(store_of):
+    from graphkit.render.weak_ties import text
+
+    result = weak_ties(store_of(_star_network(50, among=1)))
+    assert not result.star
+    assert "none of whom know each other" not in text(result)
+    assert not weak_ties(store_of(_star_network(1))).star  # one contact: nothing to explain
+
+
+def test_the_star_answer_is_the_same_on_every_store(store_of):
+    """The fast paths (pendant bridges, triangles) give the reference answer."""
+    from graphkit.model.columns import columns_of
+    from graphkit.store.array import ArrayStore
+    from graphkit.store.memory import MemoryStore
+
+    net = _star_network(400, among=3)
+    assert weak_ties(MemoryStore(net, AS_OF)) == weak_ties(ArrayStore(columns_of(net), AS_OF))

@@ -108,6 +108,12 @@ def text(result: WeakTiesResult) -> str:
         lines.append(f"You: effective size {me.effective_size:.1f} of {n} contacts, constraint "
                      f"{me.constraint:.3f} (0 = your contacts do not know each other, "
                      f"1 = one closed circle).")
+    if result.star:
+        lines += ["", f"You and {n} contacts, none of whom know each other in this network: "
+                  "every tie is a local bridge and every contact's effective size is 1, so "
+                  "there are no brokers or circles to find yet. Import a teammate's export "
+                  "(their ties fill in who knows whom) or use --infer (graphkit --infer "
+                  "weak-ties adds ties from shared employers and small groups)."]
 
     lines += ["", "Brokers: the contacts with the most non-redundant ties"]
     rows = [[p.person.name, p.alone_to, f"{p.effective_size:.1f}", f"{p.constraint:.3f}",

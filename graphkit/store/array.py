@@ -26,6 +26,8 @@ from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.strength import StrengthModel, tie_strengths
 
 Ints = NDArray[np.int64]
+#: From this many ties on, the adjacency is built by a counting sort (see ``_adjacency``).
+COUNTING_SORT_TIES = 500_000
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,7 @@ def build_index(cols: NetworkColumns) -> ArrayIndex:
     a = cols.tie_a.astype(np.int64)
     b = cols.tie_b.astype(np.int64)
     ties = len(a)
-    # Directed edges as keys source * n + target (unique: one row per pair), sorted.
-    key = np.concatenate([a * n + b, b * n + a])
-    order = np.argsort(key)
-    key = key[order]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(key // n, minlength=n), out=indptr[1:])
-    neighbor = (key % n).astype(np.int32) if n else np.zeros(0, dtype=np.int32)
-    del key
+    indptr, neighbor, order = _adjacency(a, b, n)
     edge_tie = (order % ties).astype(np.int32) if ties else np.zeros(0, dtype=np.int32)
     del order
 
@@ -85,6 +80,33 @@ def build_index(cols: NetworkColumns) -> ArrayIndex:
     return ArrayIndex(indptr, neighbor, edge_tie, shared, jobs_by_org,
                       org_ptr, jobs_by_person, person_job_ptr, by_person, person_ptr,
                       by_group, group_ptr)
+
+
+def _adjacency(a: Ints, b: Ints, n: int) -> tuple[NDArray[np.int64], NDArray[np.int32],
+                                                  NDArray[np.int64]]:
+    """CSR pointers, neighbours sorted within each row, and for each directed edge its
+    position in ``[a -> b, b -> a]``. A counting sort by source (scipy's COO to CSR
+    conversion, O(E + n)) then a sort within each row: about twice as fast as sorting the
+    keys ``source * n + target`` (the definition, and the way for networks of fewer than
+    :data:`COUNTING_SORT_TIES` ties, where importing scipy would cost more than it saves:
+    both give the same arrays when pairs are unique, as the loaders guarantee)."""
+    ties = len(a)
+    if ties >= COUNTING_SORT_TIES and n:
+        import scipy.sparse as sp
+
+        adj = sp.csr_array((np.arange(2 * ties, dtype=np.int64),
+                            (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n))
+        adj.sort_indices()
+        if adj.nnz == 2 * ties:  # no repeated pair was merged
+            return (adj.indptr.astype(np.int64), adj.indices.astype(np.int32),
+                    adj.data.astype(np.int64))
+    key = np.concatenate([a * n + b, b * n + a])
+    order = np.argsort(key)
+    key = key[order]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key // n, minlength=n), out=indptr[1:])
+    neighbor = (key % n).astype(np.int32) if n else np.zeros(0, dtype=np.int32)
+    return indptr, neighbor, order
 
 
 def _shared_counts(a: Ints, b: Ints, member_person: Ints, member_group: Ints,
@@ -141,9 +163,9 @@ class ArrayStore:
         self.as_of = as_of
         self.model = model or StrengthModel.from_settings(cols.settings.get("strength"))
         self.index = index if index is not None else build_index(cols)
-        self._id = {p: i for i, p in enumerate(cols.person_ids)}
-        self._org_pos = {o: i for i, o in enumerate(cols.org_ids)}
-        self._orgs_by_id = {o.id: o for o in cols.organizations}
+        # Ids are sorted: looked up by bisection, not through a dictionary of a million.
+        self._id = _Positions(cols.person_ids)
+        self._org_pos = _Positions(cols.org_ids)
         self.strength = tie_strengths(
             self.model, as_of, explicit=cols.tie_strength, stage=cols.tie_stage,
             stage_names=cols.stage_names, last_contact=cols.tie_last,
@@ -174,6 +196,10 @@ class ArrayStore:
         return [self._person(i) for i in range(self.cols.people)]
 
     @cached_property
+    def _orgs_by_id(self) -> dict[str, Organization]:
+        return {o.id: o for o in self.cols.organizations}
+
+    @cached_property
     def _sorted_orgs(self) -> list[Organization]:
         return [self._orgs_by_id[o] for o in self.cols.org_ids]
 
@@ -185,6 +211,10 @@ class ArrayStore:
         return OrgIndex(self.cols.organizations)
 
     def organization(self, name: str) -> Organization:
+        # An id is found without building the name index (as OrgIndex.find: ids first).
+        k = self._org_pos.get(name)
+        if k is not None:
+            return self._orgs_by_id[name]
         return self._org_index.resolve(name)
 
     def _jobs(self, jobs: NDArray[np.int32]) -> list[Employment]:
@@ -420,6 +450,27 @@ class ArrayStore:
             row = int(np.searchsorted(nodes, node))
             out[ids[node]] = BestPath(tuple(ids[p] for p in paths[row].tolist()), score)
         return out
+
+
+class _Positions:
+    """The position of each string of a sorted list, found by bisection (O(log n), no
+    dictionary to build): ``get``, ``[]`` and ``in`` as a dict of positions would answer."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+
+    def get(self, name: str) -> int | None:
+        k = bisect_left(self.names, name)
+        return k if k < len(self.names) and self.names[k] == name else None
+
+    def __getitem__(self, name: str) -> int:
+        k = self.get(name)
+        if k is None:
+            raise KeyError(name)
+        return k
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
 
 
 def _unique(values: NDArray[np.int64]) -> NDArray[np.int64]:

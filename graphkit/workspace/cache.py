@@ -1,17 +1,23 @@
 """graphkit's own on-disk cache of the array index, kept inside the network folder.
 
-``<network>/.graphkit/cache/`` (a 0700 folder of 0600 files, written atomically) holds the
-network as columns plus the built adjacency, so the next run loads arrays instead of parsing
-CSV. The cache is keyed by the content of the network's CSV files: ``index.json`` records each
-file's size, modification time (ns) and SHA-256. When size and mtime of every file match, the
-cache is used without reading the files (the fast pre-check); when they differ, the files are
+``<network>/.graphkit/cache/`` (a 0700 folder of 0600 files) holds the network as columns plus
+the built adjacency, so the next run maps arrays instead of parsing CSV. The cache is keyed by
+the content of the network's CSV files: ``index.json`` records the cache format, each file's
+size, modification time (ns) and SHA-256. When size and mtime of every file match, the cache
+is used without reading the files (the fast pre-check); when they differ, the files are
 hashed, and only a content change rebuilds it. graphkit.toml is always read fresh (``me`` and
 the ``[strength]`` settings are not cached), and strengths are computed on open, because
 they depend on the as-of date. Warnings found when the cache was built are kept and shown
 again on every load, as reading the files would.
 
-Cost of a warm load: reading the arrays (about 60 bytes per tie) and rebuilding the id
-dictionaries; no CSV parsing.
+Format 2 (this one) is a folder ``columns-<content hash>/`` of plain ``.npy`` files, one per
+array, memory-mapped when read (no zip, no copy), and ``meta.json`` (the small records, the
+warnings, and for every ``.npy`` file its size and a checksum: the XOR and the wrapping sum
+of its 8-byte words, which any flipped bit changes). The folder is written aside and renamed
+into place, then ``index.json`` points at it. A cache of another format (format 1 was one
+``.npz`` file), a missing, truncated or corrupt file, a checksum or a shape that does not
+match, or an index out of range is never trusted: it is discarded and rebuilt from the CSV
+files, silently, as a missing one is.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from bisect import bisect_left
 from dataclasses import asdict, fields
@@ -28,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from graphkit.errors import GraphkitError
 from graphkit.io.fastload import read_columns
 from graphkit.io.network import FILES
 from graphkit.io.settings import CONFIG_FILE, read_settings
@@ -35,14 +43,22 @@ from graphkit.io.table import Problem, Problems
 from graphkit.model import Introduction, Organization, Target
 from graphkit.model.columns import PERSON_FIELDS, NetworkColumns
 from graphkit.store.array import ArrayIndex, build_index
+from graphkit.workspace.transaction import make_private_dir, write_private
 
 CACHE_DIR = Path(".graphkit") / "cache"
-FORMAT = 1
+#: The cache layout; any other value in ``index.json`` (or none) means: rebuild.
+FORMAT = 2
 _STRING_LISTS = ("person_ids", "org_ids", "job_title", "stage_names", "source_names",
                  "group_names")
 _ARRAYS = tuple(f.name for f in fields(NetworkColumns)
                 if f.name.startswith(("job_", "tie_", "member_"))
                 and f.name not in ("job_title", "job_extra", "tie_notes", "tie_extra"))
+#: Arrays this small are read into memory rather than mapped (a map costs a file handle).
+_MAP_BYTES = 1 << 16
+
+
+class CorruptCache(Exception):
+    """The cache on disk is not what :func:`save` wrote: it is rebuilt."""
 
 
 def fingerprint(root: Path) -> dict[str, list[int]]:
@@ -67,6 +83,20 @@ def digests(root: Path) -> dict[str, str]:
     return out
 
 
+def checksum(path: Path) -> list[int]:
+    """Size, XOR and wrapping sum of the 8-byte words of a file, and its last bytes: a flipped
+    bit changes the XOR, a truncated file the size. Reads the file at memory speed (numpy)."""
+    size = path.stat().st_size
+    if size == 0:
+        return [0, 0, 0, 0]
+    data = np.memmap(path, dtype=np.uint8, mode="r")
+    whole = size // 8 * 8
+    words = data[:whole].view(np.uint64)
+    tail = int.from_bytes(bytes(data[whole:]), "little")
+    return [size, int(np.bitwise_xor.reduce(words)) if whole else 0,
+            int(words.sum(dtype=np.uint64)) if whole else 0, tail]
+
+
 def _strings(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
     # NUL never survives reading (the reader removes it), so it can separate the values.
     blob = "\x00".join(values).encode("utf-8")
@@ -76,7 +106,10 @@ def _strings(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
 def _unstrings(blob: np.ndarray, count: np.ndarray) -> list[str]:
     if int(count[0]) == 0:
         return []
-    return blob.tobytes().decode("utf-8").split("\x00")
+    values = blob.tobytes().decode("utf-8").split("\x00")
+    if len(values) != int(count[0]):
+        raise CorruptCache("string count")
+    return values
 
 
 def _date_json(value: Any) -> Any:
@@ -85,7 +118,8 @@ def _date_json(value: Any) -> Any:
 
 def _records_json(cols: NetworkColumns) -> dict[str, Any]:
     def rec(obj: Any) -> dict[str, Any]:
-        return {k: _date_json(v) for k, v in asdict(obj).items()}
+        # Fields of plain values and tuples (JSON lists): no deep copy (asdict) needed.
+        return {f.name: _date_json(getattr(obj, f.name)) for f in fields(obj)}
 
     return {
         "me": cols.me,
@@ -104,8 +138,7 @@ def _extra(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple((str(k), str(v)) for k, v in value)
 
 
-def save(path: Path, cols: NetworkColumns, index: ArrayIndex, problems: list[Problem]) -> None:
-    """Write columns, index and warnings to ``path`` (an .npz file) atomically, mode 0600."""
+def _arrays(cols: NetworkColumns, index: ArrayIndex) -> dict[str, np.ndarray]:
     arrays: dict[str, np.ndarray] = {name: getattr(cols, name) for name in _ARRAYS}
     arrays.update({f"index_{k}": v for k, v in asdict(index).items()})
     for name in _STRING_LISTS:
@@ -114,34 +147,68 @@ def save(path: Path, cols: NetworkColumns, index: ArrayIndex, problems: list[Pro
         column = cols.person_text[f]
         if column is not None:
             arrays[f"person_{f}"], arrays[f"person_{f}_count"] = _strings(list(column))
-    meta = _records_json(cols)
-    meta["problems"] = [[p.path, p.line, p.column, p.message] for p in problems]
-    arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
-    fd, tmp = tempfile.mkstemp(prefix=".columns.", suffix=".npz.tmp", dir=path.parent)
+    return arrays
+
+
+def save(folder: Path, cols: NetworkColumns, index: ArrayIndex, problems: list[Problem]) -> None:
+    """Write columns, index and warnings as the folder ``folder`` (0700, files 0600): written
+    aside in full, fsynced, then renamed into place (an existing folder of that name is
+    replaced)."""
+    tmp = Path(tempfile.mkdtemp(prefix=".columns.", suffix=".tmp", dir=folder.parent))
     try:
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, **arrays)  # type: ignore[arg-type]
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        sums: dict[str, list[int]] = {}
+        for name, array in _arrays(cols, index).items():
+            path = tmp / f"{name}.npy"
+            with open(path, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o600)
+                np.save(handle, np.ascontiguousarray(array), allow_pickle=False)
+                handle.flush()
+                os.fsync(handle.fileno())
+            sums[name] = checksum(path)
+        meta = _records_json(cols)
+        meta["format"] = FORMAT
+        meta["problems"] = [[p.path, p.line, p.column, p.message] for p in problems]
+        meta["arrays"] = sums
+        write_private(tmp / "meta.json", json.dumps(meta))
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(tmp, folder)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 
-def load(path: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayIndex,
-                                                         list[Problem]]:
-    """Read what :func:`save` wrote."""
-    with np.load(path, allow_pickle=False) as data:
-        meta = json.loads(data["meta"].tobytes().decode("utf-8"))
-        strings = {name: _unstrings(data[name], data[f"{name}_count"])
-                   for name in _STRING_LISTS}
-        person_text: dict[str, list[str] | None] = {
-            f: (_unstrings(data[f"person_{f}"], data[f"person_{f}_count"])
-                if f in meta["person_text_present"] else None) for f in PERSON_FIELDS}
-        arrays = {name: data[name] for name in _ARRAYS}
-        index = ArrayIndex(**{f.name: data[f"index_{f.name}"] for f in fields(ArrayIndex)})
+def _array(path: Path, expected: list[int]) -> np.ndarray:
+    """One ``.npy`` file, checked against its recorded checksum, mapped if large."""
+    if checksum(path) != expected:
+        raise CorruptCache(path.name)
+    if expected[0] < _MAP_BYTES:
+        return np.load(path, allow_pickle=False)
+    return np.load(path, mmap_mode="r", allow_pickle=False).view(np.ndarray)
+
+
+def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayIndex,
+                                                           list[Problem]]:
+    """Read what :func:`save` wrote.
+
+    Raises
+    ------
+    CorruptCache, OSError, ValueError, KeyError, TypeError
+        when the folder is not, or no longer, what :func:`save` wrote.
+    """
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT:
+        raise CorruptCache("format")
+    sums = meta["arrays"]
+    if not all(name.replace("_", "").isalpha() and name.isascii() for name in sums):
+        raise CorruptCache("array names")  # only names save() writes: no path in a name
+    data = {name: _array(folder / f"{name}.npy", expected) for name, expected in sums.items()}
+    strings = {name: _unstrings(data[name], data[f"{name}_count"]) for name in _STRING_LISTS}
+    person_text: dict[str, list[str] | None] = {
+        f: (_unstrings(data[f"person_{f}"], data[f"person_{f}_count"])
+            if f in meta["person_text_present"] else None) for f in PERSON_FIELDS}
+    arrays = {name: data[name] for name in _ARRAYS}
+    index = ArrayIndex(**{f.name: data[f"index_{f.name}"] for f in fields(ArrayIndex)})
 
     def dated(record: dict[str, Any], *names: str) -> dict[str, Any]:
         for name in names:
@@ -165,10 +232,51 @@ def load(path: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayInd
         targets=[Target(**dated(t)) for t in meta["targets"]],
         settings=settings,
         **strings,  # type: ignore[arg-type]
-        **arrays,
+        **arrays,  # type: ignore[arg-type]
     )
+    _check_shapes(cols, index)
     problems = [Problem(p[0], p[1], p[2], p[3]) for p in meta["problems"]]
     return cols, index, problems
+
+
+def _check_shapes(cols: NetworkColumns, index: ArrayIndex) -> None:
+    """Raise CorruptCache unless lengths agree and every index points inside its table: a
+    cache that passed its checksums but was written by other code is not used either."""
+    n, orgs, groups = cols.people, len(cols.org_ids), len(cols.group_names)
+    ties, jobs, members = len(cols.tie_a), len(cols.job_person), len(cols.member_person)
+
+    def check(ok: bool, what: str) -> None:
+        if not ok:
+            raise CorruptCache(what)
+
+    def within(values: np.ndarray, size: int) -> bool:
+        return not len(values) or (int(values.min()) >= 0 and int(values.max()) < size)
+
+    check(all(len(getattr(cols, f"tie_{k}")) == ties for k in (
+        "b", "strength", "stage", "last", "interactions", "source")), "tie columns")
+    check(all(len(getattr(cols, f"job_{k}")) == jobs for k in ("org", "start", "end", "title"))
+          and (cols.job_extra is None or len(cols.job_extra) == jobs), "job columns")
+    check(len(cols.member_group) == members, "member columns")
+    check(all(c is None or len(c) == n for c in cols.person_text.values())
+          and (cols.person_extra is None or len(cols.person_extra) == n), "person columns")
+    check(within(cols.tie_a, n) and within(cols.tie_b, n) and within(cols.job_person, n)
+          and within(cols.job_org, orgs) and within(cols.member_person, n)
+          and within(cols.member_group, groups)
+          and within(cols.tie_stage, max(len(cols.stage_names), 1))
+          and within(cols.tie_source, max(len(cols.source_names), 1)), "column values")
+    for ptr, rows, size, total in (
+            (index.indptr, index.neighbor, n, 2 * ties),
+            (index.org_ptr, index.jobs_by_org, orgs, jobs),
+            (index.person_job_ptr, index.jobs_by_person, n, jobs),
+            (index.person_group_ptr, index.groups_by_person, n, members),
+            (index.group_ptr, index.members_by_group, groups, members)):
+        check(len(ptr) == size + 1 and len(rows) == total and int(ptr[0]) == 0
+              and int(ptr[-1]) == total and bool((np.diff(ptr) >= 0).all()), "index pointers")
+    check(within(index.neighbor, n) and len(index.edge_tie) == 2 * ties
+          and within(index.edge_tie, ties) and len(index.shared) == ties
+          and within(index.jobs_by_org, jobs) and within(index.jobs_by_person, jobs)
+          and within(index.groups_by_person, members)
+          and within(index.members_by_group, members), "index values")
 
 
 def open_columns(folder: str | Path, problems: Problems | None = None,
@@ -176,7 +284,7 @@ def open_columns(folder: str | Path, problems: Problems | None = None,
     """The network's columns and index, from the cache when it matches the files.
 
     A folder graphkit cannot write to (the bundled sample inside site-packages) is read
-    without a cache.
+    without a cache; a cache that is old, truncated or corrupt is rebuilt.
 
     Examples
     --------
@@ -211,8 +319,8 @@ def open_columns(folder: str | Path, problems: Problems | None = None,
     if use_cache and fingerprint(root) == before:
         try:
             _store(root, cache, cols, index, seen.items, before)
-        except OSError:
-            pass  # a read-only network folder: work without a cache
+        except (OSError, GraphkitError):
+            pass  # a read-only network folder or a full disk: work without a cache
     return cols, index
 
 
@@ -226,42 +334,41 @@ def _cached(root: Path, cache: Path, settings: dict[str, Any]) -> tuple[
         NetworkColumns, ArrayIndex, list[Problem]] | None:
     try:
         meta = json.loads((cache / "index.json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             return None
         current = fingerprint(root)
         if current != meta["fingerprint"]:
             if digests(root) != meta["digests"]:
                 return None
             meta["fingerprint"] = current  # same content, touched files: keep the cache
-            _write_json(cache / "index.json", meta)
-        return load(cache / meta["file"], settings)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # a missing, partial or foreign cache is rebuilt
-
-
-def _write_json(path: Path, value: Any) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".index.", suffix=".json.tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(value, handle)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            write_private(cache / "index.json", json.dumps(meta))
+        folder = cache / meta["file"]
+        if folder.parent != cache or not folder.name.startswith("columns-"):
+            return None
+        return load(folder, settings)
+    except (CorruptCache, OSError, ValueError, KeyError, TypeError, IndexError,
+            AttributeError, GraphkitError):
+        # Missing, truncated, partial, foreign or of another format: rebuilt, never trusted.
+        # (numpy raises ValueError or OSError on a damaged .npy header; json ValueError.)
+        return None
 
 
 def _store(root: Path, cache: Path, cols: NetworkColumns, index: ArrayIndex,
            problems: list[Problem], before: dict[str, list[int]]) -> None:
-    cache.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dir(cache)
     os.chmod(cache, 0o700)
     os.chmod(cache.parent, 0o700)
     sums = digests(root)
     name = "columns-" + hashlib.sha256(json.dumps(sums, sort_keys=True).encode()).hexdigest()[
-        :16] + ".npz"
+        :16]
     save(cache / name, cols, index, problems)
-    _write_json(cache / "index.json", {"format": FORMAT, "fingerprint": before,
-                                       "digests": sums, "file": name})
-    for old in cache.glob("columns-*.npz"):
+    write_private(cache / "index.json", json.dumps({"format": FORMAT, "fingerprint": before,
+                                                    "digests": sums, "file": name}))
+    for old in cache.glob("columns-*"):  # older caches, format 1's .npz files included
         if old.name != name:
-            old.unlink(missing_ok=True)
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
+    for stale in cache.glob(".columns.*.tmp"):  # left by a run that was killed mid-write
+        shutil.rmtree(stale, ignore_errors=True)
