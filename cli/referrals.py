@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from graphkit.analysis.referrals import FOLLOW_UP_DAYS, referral_chains, referral_plan
+from graphkit.analysis.referral_plan import referral_plan
+from graphkit.analysis.referrals import FOLLOW_UP_DAYS, referral_chains
 from graphkit.cli.options import Settings, format_option, pass_settings, say
 from graphkit.render import referrals as render
 from graphkit.render.formats import one_line

@@ -24,10 +24,10 @@ _WHERE = {
     "path_to": "graphkit.analysis.paths",
     "ReachResult": "graphkit.analysis.reach",
     "reach": "graphkit.analysis.reach",
-    "ReferralPlan": "graphkit.analysis.referrals",
+    "ReferralPlan": "graphkit.analysis.referral_plan",
     "ReferralsResult": "graphkit.analysis.referrals",
     "referral_chains": "graphkit.analysis.referrals",
-    "referral_plan": "graphkit.analysis.referrals",
+    "referral_plan": "graphkit.analysis.referral_plan",
     "WeakTiesResult": "graphkit.analysis.weak_ties",
     "weak_ties": "graphkit.analysis.weak_ties",
     "BackendUnavailable": "graphkit.errors",
@@ -119,12 +119,8 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
     from graphkit.analysis.paths import PathToResult, RankedPath, Step, path_to
     from graphkit.analysis.reach import ReachResult, reach
-    from graphkit.analysis.referrals import (
-        ReferralPlan,
-        ReferralsResult,
-        referral_chains,
-        referral_plan,
-    )
+    from graphkit.analysis.referral_plan import ReferralPlan, referral_plan
+    from graphkit.analysis.referrals import ReferralsResult, referral_chains
     from graphkit.analysis.weak_ties import WeakTiesResult, weak_ties
     from graphkit.errors import (
         BackendUnavailable,

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from graphkit.analysis.paths import path_to
 from graphkit.analysis.reach import reach
-from graphkit.analysis.referrals import referral_chains, referral_plan
+from graphkit.analysis.referral_plan import referral_plan
+from graphkit.analysis.referrals import referral_chains
 from graphkit.analysis.weak_ties import weak_ties
 from graphkit.anonymize import anonymize, title_level
 from graphkit.cli.main import main

@@ -425,7 +425,8 @@ def _queries(runner, analysis) -> list[str]:
 @pytest.mark.parametrize("size", [60, 400])
 def test_queries_per_command_do_not_grow_with_the_people(neo4j_store_of, sample_network, size):
     from graphkit.analysis.reach import reach
-    from graphkit.analysis.referrals import referral_chains, referral_plan
+    from graphkit.analysis.referral_plan import referral_plan
+    from graphkit.analysis.referrals import referral_chains
     from graphkit.analysis.weak_ties import weak_ties
 
     net = sample_network if size == 400 else random_network(12, people=size, ties=3 * size)

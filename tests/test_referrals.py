@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from graphkit.analysis.referrals import referral_chains, referral_plan
+from graphkit.analysis.referral_plan import referral_plan
+from graphkit.analysis.referrals import referral_chains
 from graphkit.errors import InvalidArgument, UnknownOrganization
 from graphkit.model import (
     Employment,

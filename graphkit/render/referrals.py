@@ -3,7 +3,8 @@ toward an organization (:func:`render_plan`), each as text, its documented JSON 
 
 from __future__ import annotations
 
-from graphkit.analysis.referrals import Ask, ChainStep, FollowUp, ReferralPlan, ReferralsResult
+from graphkit.analysis.referral_plan import Ask, ReferralPlan
+from graphkit.analysis.referrals import ChainStep, FollowUp, ReferralsResult
 from graphkit.errors import InvalidArgument
 from graphkit.render.formats import csv_text, json_text, person_json, text_lines, text_table
 
