@@ -8,13 +8,8 @@ import random
 import networkx as nx
 import pytest
 
-from graphkit.analysis.weak_ties import (
-    STALE_DAYS,
-    WEAK,
-    burt_measures,
-    local_bridges,
-    weak_ties,
-)
+from graphkit.analysis.brokerage import burt_measures, local_bridges
+from graphkit.analysis.weak_ties import STALE_DAYS, WEAK, weak_ties
 from graphkit.errors import InvalidArgument
 from graphkit.model import Employment, Network, Organization, Person, Target, Tie
 from networks import AS_OF
