@@ -106,7 +106,7 @@ ODD_TIES = {
 @pytest.mark.parametrize("case", sorted(ODD_TIES))
 def test_the_pyarrow_reader_or_its_fallback_reads_like_the_reference(tmp_path, case,
                                                                     monkeypatch):
-    monkeypatch.setattr("graphkit.io.fastload.ARROW_MIN_BYTES", 0)  # small files too
+    monkeypatch.setattr("graphkit.io.bulk.ARROW_MIN_BYTES", 0)  # small files too
     folder = tmp_path / "net"
     folder.mkdir()
     (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
@@ -119,7 +119,7 @@ def test_the_pyarrow_reader_or_its_fallback_reads_like_the_reference(tmp_path, c
 
 
 def test_a_non_utf8_byte_reads_like_the_reference(tmp_path, monkeypatch):
-    monkeypatch.setattr("graphkit.io.fastload.ARROW_MIN_BYTES", 0)
+    monkeypatch.setattr("graphkit.io.bulk.ARROW_MIN_BYTES", 0)
     folder = tmp_path / "net"
     folder.mkdir()
     (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
@@ -133,7 +133,7 @@ def test_a_non_utf8_byte_reads_like_the_reference(tmp_path, monkeypatch):
 
 def test_the_pyarrow_reader_takes_a_clean_file(tmp_path):
     """The fast path is really taken for a clean file (and not for a quoted one)."""
-    from graphkit.io.fastload import _arrow_table
+    from graphkit.io.bulk import _arrow_table
     from graphkit.io.network import TIES
 
     path = tmp_path / "ties.csv"
@@ -347,7 +347,7 @@ def test_every_character_str_strip_removes_is_seen_by_the_pyarrow_reader():
     end, and nothing inside a value."""
     import pyarrow as pa
 
-    from graphkit.io.fastload import _padded
+    from graphkit.io.bulk import _padded
 
     spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
     for c in spaces:
