@@ -6,8 +6,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+
+from graphkit.errors import InvalidArgument
 
 #: Cells starting with these are formulas to a spreadsheet (OWASP CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -80,6 +82,31 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     for row in rows:
         writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
+
+
+FORMATS = ("table", "json", "csv")
+
+
+def in_format(fmt: str, table: Callable[[], str], data: Callable[[], Any],
+              csv: Callable[[], str]) -> str:
+    """The one answer in ``fmt``: ``table`` (human-readable text), ``json`` (``data()`` as
+    :func:`json_text`) or ``csv``; only the chosen one is built.
+
+    >>> in_format("json", lambda: "t", lambda: {"a": 1}, lambda: "c")
+    '{\\n  "a": 1\\n}\\n'
+
+    Raises
+    ------
+    InvalidArgument
+        for any other format.
+    """
+    if fmt == "json":
+        return json_text(data())
+    if fmt == "csv":
+        return csv()
+    if fmt == "table":
+        return table()
+    raise InvalidArgument("format", fmt, "one of " + ", ".join(FORMATS))
 
 
 def json_text(data: Any) -> str:

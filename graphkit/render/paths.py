@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from graphkit.analysis.paths import PathToResult, RankedPath, Step
-from graphkit.errors import InvalidArgument
-from graphkit.render.formats import csv_text, json_text, person_json, text_lines
+from graphkit.render.formats import csv_text, in_format, person_json, text_lines
 
 #: The columns of the CSV, one row per path.
 CSV_HEADER = ("rank", "score", "hops", "ask", "person", "title", "path", "inferred_steps")
@@ -18,13 +17,7 @@ def render(result: PathToResult, fmt: str = "table") -> str:
     InvalidArgument
         when ``fmt`` is none of these.
     """
-    if fmt == "json":
-        return json_text(json_data(result))
-    if fmt == "csv":
-        return csv(result)
-    if fmt == "table":
-        return text(result)
-    raise InvalidArgument("format", fmt, "one of table, json, csv")
+    return in_format(fmt, lambda: text(result), lambda: json_data(result), lambda: csv(result))
 
 
 def json_data(result: PathToResult) -> dict[str, object]:

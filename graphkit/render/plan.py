@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from graphkit.analysis.plan import PlanItem, WeeklyPlan
-from graphkit.errors import InvalidArgument
-from graphkit.render.formats import csv_text, json_text, one_line, person_json
+from graphkit.render.formats import csv_text, in_format, one_line, person_json
 
 #: The columns of the CSV, one row per item.
 CSV_HEADER = ("rank", "kind", "action", "reason", "person", "organization", "command")
@@ -20,16 +19,15 @@ def render(plan: WeeklyPlan, fmt: str = "table") -> str:
     InvalidArgument
         when ``fmt`` is none of these.
     """
-    if fmt == "json":
-        return json_text(json_data(plan))
-    if fmt == "csv":
-        return csv_text(CSV_HEADER, ([i, item.kind, item.action, item.reason,
-                                      item.person.name if item.person else "",
-                                      item.organization.name if item.organization else "",
-                                      item.command] for i, item in enumerate(plan.items, 1)))
-    if fmt == "table":
-        return text(plan)
-    raise InvalidArgument("format", fmt, "one of table, json, csv")
+    return in_format(fmt, lambda: text(plan), lambda: json_data(plan), lambda: csv(plan))
+
+
+def csv(plan: WeeklyPlan) -> str:
+    """The plan as CSV, one row per item."""
+    return csv_text(CSV_HEADER, ([i, item.kind, item.action, item.reason,
+                                  item.person.name if item.person else "",
+                                  item.organization.name if item.organization else "",
+                                  item.command] for i, item in enumerate(plan.items, 1)))
 
 
 def _item_json(rank: int, item: PlanItem) -> dict[str, object]:

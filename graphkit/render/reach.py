@@ -6,7 +6,13 @@ from __future__ import annotations
 from graphkit.analysis.paths import Suggestion
 from graphkit.analysis.reach import ReachResult, TargetReach
 from graphkit.analysis.targets import UnmatchedTarget
-from graphkit.render.formats import csv_text, json_text, person_json, text_lines, text_table
+from graphkit.render.formats import (
+    csv_text,
+    in_format,
+    person_json,
+    text_lines,
+    text_table,
+)
 
 #: Suggestions of each kind shown per unreachable target in the table (json/csv carry all).
 SHOWN_PER_KIND = 2
@@ -19,11 +25,7 @@ CSV_HEADER = ["priority", "organization", "listed_as", "reachable", "degree", "b
 
 def render(result: ReachResult, fmt: str) -> str:
     """The answer in ``fmt``: "table" (the default), "json" or "csv"."""
-    if fmt == "json":
-        return json(result)
-    if fmt == "csv":
-        return csv(result)
-    return text(result)
+    return in_format(fmt, lambda: text(result), lambda: json_data(result), lambda: csv(result))
 
 
 def warnings(result: ReachResult) -> str:
@@ -48,11 +50,6 @@ def csv(result: ReachResult) -> str:
                       len(t.doors), t.fragile, t.best_contact.name if t.best_contact else "",
                       t.employees, t.reached, "; ".join(p.name for p in t.doors),
                       " | ".join(s.text for s in t.suggestions)] for t in result.targets))
-
-
-def json(result: ReachResult) -> str:
-    """:func:`json_data` as pretty JSON text."""
-    return json_text(json_data(result))
 
 
 def _shown(t: TargetReach) -> list[Suggestion]:

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from graphkit.analysis.referral_plan import Ask, ReferralPlan
 from graphkit.analysis.referrals import ChainStep, FollowUp, ReferralsResult
-from graphkit.errors import InvalidArgument
-from graphkit.render.formats import csv_text, json_text, person_json, text_lines, text_table
+from graphkit.render.formats import (
+    csv_text,
+    in_format,
+    person_json,
+    text_lines,
+    text_table,
+)
 
 #: The columns of the chains CSV, one row per introduction along a chain.
 CSV_HEADER = ("chain", "step", "introducer", "introduced_to", "organization", "at_target",
@@ -14,11 +19,6 @@ CSV_HEADER = ("chain", "step", "introducer", "introduced_to", "organization", "a
 #: The columns of the plan CSV, one row per ask.
 PLAN_CSV_HEADER = ("route", "score", "step", "ask", "introduction_to", "role", "relationship",
                    "open_with", "they_know_each_other", "inferred", "logged")
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in ("table", "json", "csv"):
-        raise InvalidArgument("format", fmt, "one of table, json, csv")
 
 
 # --- chains and follow-ups -------------------------------------------------------------------
@@ -32,12 +32,7 @@ def render(result: ReferralsResult, fmt: str = "table") -> str:
     InvalidArgument
         when ``fmt`` is none of these.
     """
-    _check_format(fmt)
-    if fmt == "json":
-        return json_text(json_data(result))
-    if fmt == "csv":
-        return csv(result)
-    return text(result)
+    return in_format(fmt, lambda: text(result), lambda: json_data(result), lambda: csv(result))
 
 
 def _step_json(s: ChainStep) -> dict[str, object]:
@@ -165,12 +160,8 @@ def render_plan(plan: ReferralPlan, fmt: str = "table") -> str:
     InvalidArgument
         when ``fmt`` is none of these.
     """
-    _check_format(fmt)
-    if fmt == "json":
-        return json_text(plan_json_data(plan))
-    if fmt == "csv":
-        return plan_csv(plan)
-    return plan_text(plan)
+    return in_format(fmt, lambda: plan_text(plan), lambda: plan_json_data(plan),
+                     lambda: plan_csv(plan))
 
 
 def _ask_json(a: Ask) -> dict[str, object]:

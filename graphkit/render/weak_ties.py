@@ -5,7 +5,13 @@ from __future__ import annotations
 import math
 
 from graphkit.analysis.weak_ties import Community, Position, WeakTiesResult
-from graphkit.render.formats import csv_text, json_text, person_json, text_lines, text_table
+from graphkit.render.formats import (
+    csv_text,
+    in_format,
+    person_json,
+    text_lines,
+    text_table,
+)
 
 #: Rows shown per section of the table (json and csv carry everything).
 SHOWN = 10
@@ -17,11 +23,7 @@ CSV_HEADER = ["person", "is_me", "circle", "circle_label", "effective_size", "co
 
 def render(result: WeakTiesResult, fmt: str) -> str:
     """The answer in ``fmt``: "table" (the default), "json" or "csv"."""
-    if fmt == "json":
-        return json(result)
-    if fmt == "csv":
-        return csv(result)
-    return text(result)
+    return in_format(fmt, lambda: text(result), lambda: json_data(result), lambda: csv(result))
 
 
 def csv(result: WeakTiesResult) -> str:
@@ -35,11 +37,6 @@ def csv(result: WeakTiesResult) -> str:
                       _round(p.strength), p.tie.tie.stage if p.tie else "",
                       p.tie.tie.last_contact or "" if p.tie else "",
                       reasons.get(p.person.id, "")] for p in (result.me, *result.contacts)))
-
-
-def json(result: WeakTiesResult) -> str:
-    """:func:`json_data` as pretty JSON text."""
-    return json_text(json_data(result))
 
 
 def _round(x: float | None, digits: int = 6) -> float | str:

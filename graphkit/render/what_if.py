@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from graphkit.analysis.what_if import Reconnection, TargetOutlook, WhatIf
 from graphkit.errors import InvalidArgument
-from graphkit.render.formats import csv_text, json_text, one_line, person_json, text_table
+from graphkit.render.formats import (
+    csv_text,
+    in_format,
+    json_text,
+    one_line,
+    person_json,
+    text_table,
+)
 
 #: The columns of the scenario CSV, one row per organization.
 CSV_HEADER = ("organization", "priority", "listed", "before", "after", "ask_before",
@@ -29,16 +36,14 @@ def _change(t: TargetOutlook, result: WhatIf) -> str:
 
 def render(result: WhatIf, fmt: str = "table") -> str:
     """One scenario in ``fmt``: ``table``, ``json`` or ``csv``."""
-    if fmt == "json":
-        return json_text(json_data(result))
-    if fmt == "csv":
-        return csv_text(CSV_HEADER, ([t.organization.name, t.priority, t.listed,
-                                      _score(t.before), _score(t.after), t.ask_before,
-                                      t.ask_after, _change(t, result)]
-                                     for t in result.targets))
-    if fmt == "table":
-        return text(result)
-    raise InvalidArgument("format", fmt, "one of table, json, csv")
+    return in_format(fmt, lambda: text(result), lambda: json_data(result), lambda: csv(result))
+
+
+def csv(result: WhatIf) -> str:
+    """One scenario as CSV, a row per target."""
+    return csv_text(CSV_HEADER, ([t.organization.name, t.priority, t.listed, _score(t.before),
+                                  _score(t.after), t.ask_before, t.ask_after,
+                                  _change(t, result)] for t in result.targets))
 
 
 def json_data(result: WhatIf) -> dict[str, object]:
