@@ -85,7 +85,7 @@
   $("targets-summary").textContent = data.targets.length
     ? reachable.length + " of " + plural(data.targets.length, "target") + " reachable within " +
       plural(meta.depth, "hop") + "; " + fragile.length + " through a single person (fragile)."
-    : "No target list yet: graphkit target add \"Acme Corp\"";
+    : "No target list yet: graphkit target add ORGANIZATION";
   data.targets.forEach(function (t) {
     var li = el("li"); li.dataset.target = t.id;
     var head = el("div"); head.appendChild(el("span", t.name, "target-name"));
