@@ -344,3 +344,50 @@ def test_browser_star_and_hostile_names(browser, tmp_path):
     assert browser.find_elements(By.CSS_SELECTOR, "#details img, #details script") == []
     assert HOSTILE in browser.find_element(By.ID, "details").text
     assert _console_errors(browser) == []
+
+
+# --- the weekly report links to it ---------------------------------------------------------------
+
+
+def _report_with_news(sample_dir, tmp_path) -> tuple[Path, str]:
+    from test_report import next_week, report_cli
+
+    report_cli(sample_dir, "2026-11-15")
+    next_week(sample_dir)
+    out = tmp_path / "reports"
+    result = report_cli(sample_dir, "2026-11-22", "--format", "html", "--out", str(out))
+    assert result.exit_code == 3, result.output
+    return out, (out / "graphkit-report-2026-11-22.html").read_text(encoding="utf-8")
+
+
+def test_html_report_links_newly_reachable_targets_to_the_explorer(sample_dir, tmp_path):
+    out, report = _report_with_news(sample_dir, tmp_path)
+    explorer = out / "graphkit-explorer-2026-11-22.html"
+    assert stat.S_IMODE(explorer.stat().st_mode) == 0o600
+    links = re.findall(r'<a href="([^"]+)">see the paths in the explorer</a>', report)
+    assert len(links) == 1 and links[0].startswith(explorer.name + "#target=")
+    target = links[0].split("#target=")[1]
+    assert target in _page_data(explorer.read_text(encoding="utf-8"))["paths"]
+
+
+def test_html_report_without_news_writes_no_explorer(sample_dir, tmp_path):
+    from test_report import report_cli
+
+    out = tmp_path / "reports"
+    assert report_cli(sample_dir, "2026-11-22", "--format", "html", "--out", str(out)
+                      ).exit_code == 0
+    assert [p.name for p in out.iterdir()] == ["graphkit-report-2026-11-22.html"]
+
+
+def test_browser_report_link_opens_the_target(browser, sample_dir, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    out, report = _report_with_news(sample_dir, tmp_path)
+    link = re.findall(r'<a href="([^"]+)">see the paths in the explorer</a>', report)[0]
+    page, target = link.split("#")
+    browser.get((out / page).as_uri() + "#" + target)
+    data = _page_data((out / page).read_text(encoding="utf-8"))
+    name = data["paths"][target.split("=")[1]]["organization"]["name"]
+    assert browser.find_element(By.ID, "target-name").text == name
+    assert browser.find_elements(By.CSS_SELECTOR, "#nodes .node.hot")
+    assert _console_errors(browser) == []

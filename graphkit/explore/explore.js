@@ -432,5 +432,12 @@
   fit();
   refresh();
   window.addEventListener("resize", fit);
+  // A link may name what to show first: page.html#target=<organization id> or #person=<id>.
+  var wanted = /^#(target|person)=(.+)$/.exec(location.hash);
+  if (wanted) {
+    var key = decodeURIComponent(wanted[2]);
+    if (wanted[1] === "target" && data.paths[key]) chooseTarget(key);
+    else if (wanted[1] === "person" && byId.has(key)) selectPerson(byId.get(key));
+  }
   document.body.dataset.ready = "true";
 })();
