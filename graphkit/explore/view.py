@@ -17,6 +17,7 @@ The page's rules, stated once:
 
 from __future__ import annotations
 
+import math
 import shlex
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,9 @@ DEFAULT_LIMIT = 5000
 NEIGHBOURHOOD_ABOVE = 1500
 #: Most organizations (besides the targets) whose paths the search box can show.
 SEARCHABLE_ORGANIZATIONS = 150
+#: Above this many people, only the strongest this many are laid out by the spring (the layout
+#: of ``graphkit plot``, which is quadratic); the rest are placed around them.
+SPRING_MAX = 600
 #: Half the width of the square the layout is scaled to, in page units.
 SCALE = 500.0
 #: The colour of people in no coloured circle (and of me).
@@ -83,6 +87,38 @@ Import a teammate's export or use --infer to see who knows whom."
     return (f"You and {contacts} contact{'s' if contacts != 1 else ''}: nobody here knows "
             "anybody else yet, so there are no circles to draw. Import a teammate's export or "
             "use --infer to see who knows whom.")
+
+
+def positions(view: NetworkView) -> dict[str, tuple[float, float]]:
+    """Where each drawn person goes: ``graphkit plot``'s seeded spring layout, for the
+    :data:`SPRING_MAX` people with the strongest paths; above that, everyone else is placed
+    without the (quadratic) spring: my other contacts on a ring outside, ordered by circle,
+    the rest beside the person before them on their best path. Same network, same page.
+    """
+    if len(view.people) <= SPRING_MAX:
+        return layout(view)
+    ranked = sorted((p for p in view.people if p != view.me),
+                    key=lambda p: view.best[p].sort_key())
+    core = {view.me, *ranked[:SPRING_MAX - 1]}
+    sub = replace(view, names={p: n for p, n in view.names.items() if p in core},
+                  best={p: b for p, b in view.best.items() if p in core},
+                  ties=tuple(t for t in view.ties if t[0] in core and t[1] in core))
+    pos = layout(sub)
+    outer = 1.15 * max((math.hypot(x, y) for x, y in pos.values()), default=1.0)
+    rest = [p for p in ranked if p not in core]
+    ring = sorted((p for p in rest if view.best[p].hops == 1),
+                  key=lambda p: (view.groups.get(p, -1) < 0, view.groups.get(p, -1), p))
+    for i, person in enumerate(ring):
+        angle = 2 * math.pi * i / len(ring)
+        wobble = outer * (1 + 0.12 * ((i * 7919) % 13) / 13)
+        pos[person] = (wobble * math.cos(angle), wobble * math.sin(angle))
+    for person in sorted((p for p in rest if view.best[p].hops > 1),
+                         key=lambda p: (view.best[p].hops, p)):
+        before = view.best[person].people[-2]
+        x, y = pos.get(before, (0.0, 0.0))
+        angle = (sum(map(ord, person)) % 360) * math.pi / 180
+        pos[person] = (x + 0.06 * outer * math.cos(angle), y + 0.06 * outer * math.sin(angle))
+    return pos
 
 
 def _quote(text: str) -> str:
@@ -209,7 +245,7 @@ def explorer_data(store: GraphStore, depth: int = 2, limit: int = DEFAULT_LIMIT,
     staff = {j.person_id for org in targets.organizations for j in store.employment_at(org.id)
              if j.current}
     view = replace(view, at_target=frozenset(staff & set(best)))
-    pos = layout(view)
+    pos = positions(view)
     span = max((max(abs(x), abs(y)) for x, y in pos.values()), default=1.0) or 1.0
     order = view.label_order()  # most important first: the page labels in this order
     everyone = store.people()
