@@ -12,6 +12,7 @@ frames after the action). Needs the system chromium and chromedriver.
 
 from __future__ import annotations
 
+import json
 import shutil
 import statistics
 import sys
@@ -27,7 +28,7 @@ AS_OF = date(2026, 11, 22)
 REPEAT = 5
 ACT = """
 var done = arguments[arguments.length - 1], t0 = performance.now();
-%s
+ACTION
 requestAnimationFrame(function () { requestAnimationFrame(function () {
   done(performance.now() - t0); }); });
 """
@@ -97,14 +98,14 @@ def measure(name: str, folder: Path, out: Path, driver) -> dict[str, object]:  #
         target = driver.execute_script(
             "var d = JSON.parse(document.getElementById('graphkit-data').textContent);"
             "return (d.targets[0] || {}).name || d.people[1].name;")
-        search.append(driver.execute_async_script(ACT % (
-            "var s = document.getElementById('search'); s.value = %r;"
-            "document.getElementById('search-form').requestSubmit();" % target)))
-        click.append(driver.execute_async_script(ACT % (
-            "document.querySelector('#nodes .node[data-i=\"1\"]')"
+        search.append(driver.execute_async_script(ACT.replace(
+            "ACTION", "var s = document.getElementById('search'); s.value = "
+            + json.dumps(target) + "; document.getElementById('search-form').requestSubmit();")))
+        click.append(driver.execute_async_script(ACT.replace(
+            "ACTION", "document.querySelector('#nodes .node[data-i=\"1\"]')"
             ".dispatchEvent(new MouseEvent('click', {bubbles: true}));")))
-        zoom.append(driver.execute_async_script(ACT % (
-            "document.getElementById('zoom-in').click();")))
+        zoom.append(driver.execute_async_script(ACT.replace(
+            "ACTION", "document.getElementById('zoom-in').click();")))
     return {"network": name, "people": saved.people, "ties": saved.ties,
             "bytes": out.stat().st_size, "build_s": build,
             "open_ms": statistics.median(opened), "search_ms": statistics.median(search),

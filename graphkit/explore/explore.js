@@ -93,7 +93,7 @@
     else if (t.fragile) head.appendChild(el("span", "fragile", "badge fragile"));
     li.appendChild(head);
     li.appendChild(el("div", t.reachable
-      ? "best " + fmt(t.score) + ", " + plural(t.degree, "hop") + ", " + plural(t.doors.length, "door") + ": " + t.doors.join(", ")
+      ? "best " + fmt(t.score) + ", " + plural(t.degree, "hop") + ", " + plural(t.doors.length, "door") + ": " + t.doors.slice(0, 5).join(", ") + (t.doors.length > 5 ? " and " + (t.doors.length - 5) + " more" : "")
       : t.employees + (t.employees === 1 ? " person" : " people") + " there; none within reach", "meta"));
     li.addEventListener("click", function () { chooseTarget(t.id); });
     $("targets").appendChild(li);
@@ -200,7 +200,7 @@
       var sx = p.x * state.scale + state.tx, sy = p.y * state.scale + state.ty;
       if (sx < -50 || sy < -20 || sx > w + 50 || sy > h + 20) continue;
       var r = radius(p) * Math.min(1, state.scale) + 3;
-      var bw = p.name.length * 6.6 + 4;
+      var bw = p.name.length * (strong.has(i) ? 7.6 : 6.8) + 6;
       // Right, left, above, below the dot: the first spot that overlaps no placed label.
       var spots = [[sx + r, sy - 8], [sx - r - bw, sy - 8], [sx - bw / 2, sy - r - 15], [sx - bw / 2, sy + r]];
       var box = null;
