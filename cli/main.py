@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("check", "check",
               "Check every file of a network folder without changing anything."),
     "export": ("export", "export", "Write a copy of the network into the folder OUT."),
+    "explore": ("explore", "explore", "Write your network as one offline web page to look at, "
+                "search and click through."),
     "import": ("network", "import_group", "Import an export (LinkedIn, Google Contacts, vCard) "
                "or evidence of contact (a calendar, a mailbox) into a network folder."),
     "init": ("network", "init", "Create an empty network folder that knows who you are."),

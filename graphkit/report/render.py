@@ -8,6 +8,7 @@ import html
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from graphkit.errors import InvalidArgument
 from graphkit.render.formats import one_line
@@ -181,17 +182,25 @@ img{max-width:100%;height:auto}"""
 
 
 def render_html(report: Report, png: bytes | None = None,
-                plot_note: str | None = None) -> str:
+                plot_note: str | None = None, explorer: str | None = None) -> str:
     """The report as one self-contained HTML page (``png`` embedded as a data URI); every
-    network value is escaped."""
+    network value is escaped. With ``explorer`` (the address of an explorer page, from
+    ``graphkit explore``), each newly reachable target links to its paths in that page."""
     e = _html
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{e(_title(report))}</title><style>{_CSS}</style></head><body>",
            f"<h1>{e(_title(report))}</h1>", f"<p>{e(_summary(report))}</p>"]
     out += [f'<p class="note">Note: {e(n)}</p>' for n in report.notes]
+    # The explorer opens on each newly reachable target's paths (in the order of the section).
+    links = ([f"{explorer}#target={quote(t.organization.id, safe='')}"
+              for t in report.changes.newly_reachable] if explorer else [])
     for title, items in _sections(report):
         out.append(f"<h2>{e(title)}</h2><ul>")
-        out += [f"<li><strong>{e(i.lead)}</strong>: {e(i.text)}</li>" for i in items]
+        for k, i in enumerate(items):
+            link = links[k] if title == "Newly reachable" and k < len(links) else None
+            more = (f' (<a href="{html.escape(link)}">see the paths in the explorer</a>)'
+                    if link else "")
+            out.append(f"<li><strong>{e(i.lead)}</strong>: {e(i.text)}{more}</li>")
         out.append("</ul>")
     out.append("<h2>Follow-ups due</h2>")
     due = _follow_up_note(report)
@@ -263,12 +272,13 @@ def _shift_json(s: Shift) -> dict[str, Any]:
 
 
 def render(report: Report, fmt: str, png: bytes | None = None,
-           plot_note: str | None = None) -> str:
-    """The report in ``fmt``: "markdown", "html" or "json"."""
+           plot_note: str | None = None, explorer: str | None = None) -> str:
+    """The report in ``fmt``: "markdown", "html" (linking newly reachable targets to the
+    ``explorer`` page, when given) or "json"."""
     if fmt == "markdown":
         return render_markdown(report)
     if fmt == "html":
-        return render_html(report, png, plot_note)
+        return render_html(report, png, plot_note, explorer)
     if fmt == "json":
         return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
     raise InvalidArgument("fmt", fmt, "markdown, html or json")

@@ -76,6 +76,18 @@ class UnwritableFolder(InvalidArgument):
         return f"{self.reason}; or choose another {name} folder"
 
 
+def _explorer(store: GraphStore, out: str | Path, as_of: date, max_hops: int) -> str:
+    """Write the explorer page beside the HTML report; its name, for the report's links."""
+    from graphkit.explore.page import write_explorer
+
+    path = Path(out) / f"graphkit-explorer-{as_of.isoformat()}.html"
+    try:
+        write_explorer(store, path, max_hops)
+    except WriteError as exc:
+        raise UnwritableFolder("out", out, str(exc)) from None
+    return path.name
+
+
 def write_report(out: str | Path, as_of: date, fmt: str, text: str) -> Path:
     """Write ``text`` to ``out/graphkit-report-<date>.<ext>`` atomically (0600 file, 0700
     folder, created if needed).
@@ -128,7 +140,9 @@ def run_report(store: GraphStore, state: str | Path, fmt: str = "markdown",
                               found.notes)
         png, plot_note = network_png(store) if plot and (fmt == "html" or email) else (None,
                                                                                         None)
-        text = render(report, fmt, png, plot_note)
+        explorer = _explorer(store, out, current.as_of, max_hops) if (
+            fmt == "html" and out is not None and report.changes.newly_reachable) else None
+        text = render(report, fmt, png, plot_note, explorer)
         written = write_report(out, current.as_of, fmt, text) if out is not None else None
         saved = folder.save(current.as_of, snapshot_json(current))
     error = None
