@@ -26,7 +26,17 @@ from graphkit.io.network import read_network
 from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
-from graphkit.model import Employment, Membership, Network, Organization, Person, Tie
+from graphkit.model import (
+    Employment,
+    Extra,
+    Membership,
+    Network,
+    Organization,
+    Person,
+    Tie,
+    provenance,
+    with_provenance,
+)
 from graphkit.orgs import OrgIndex, new_id, normalize
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.transaction import recover
@@ -156,7 +166,7 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
         if person_id is None:
             person = Person(new_id("p", contact.name, network.people), contact.name,
                             contact.email, contact.url, contact.title, contact.location,
-                            contact.notes)
+                            contact.notes, extra=_new_from(network, owner))
             network.people[person.id] = person
             matcher.index(person)
             summary.added += 1
@@ -166,7 +176,8 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
                              linkedin_url=old.linkedin_url or contact.url,
                              title=contact.title or old.title,
                              location=old.location or contact.location,
-                             notes=old.notes or contact.notes)
+                             notes=old.notes or contact.notes,
+                             extra=_also_from(old.extra, owner))
             if person != old:
                 network.people[person_id] = person
                 matcher.index(person)
@@ -175,14 +186,15 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
         if contact.email:
             contact_ids.setdefault(contact.email.casefold(), person.id)
         if contact.company:
-            _employ(network, matcher, person.id, contact, as_of, summary)
+            _employ(network, matcher, person.id, contact, as_of, summary, owner)
         for group in contact.groups:
             if (person.id, group) not in memberships:
                 memberships.add((person.id, group))
-                network.memberships.append(Membership(person.id, group))
+                network.memberships.append(Membership(person.id, group,
+                                                      extra=_new_from(network, owner)))
         if person.id != owner:
             summary.ties_added += _tie(network, ties, owner, person.id, source,
-                                       contact.connected_on)
+                                       contact.connected_on, owner)
             neighbours.add(person.id)
     for contact in contacts:  # vCard RELATED, once every card has an id
         me_id = contact_ids.get(contact.uid or contact.name)
@@ -190,7 +202,7 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
             other = (contact_ids.get(related) or contact_ids.get(related.casefold())
                      or _only(matcher.by_name.get(normalize(related), [])))
             if me_id and other and other != me_id:
-                summary.ties_added += _tie(network, ties, me_id, other, source, None)
+                summary.ties_added += _tie(network, ties, me_id, other, source, None, owner)
             elif me_id and not other:
                 problems.warn(path, contact.line, "RELATED",
                               f"related person '{related}' is not in the file or the network; "
@@ -198,46 +210,71 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
     return summary
 
 
+def _new_from(network: Network, owner: str) -> Extra:
+    """The provenance of a row a teammate's export adds (none for my own export: a row
+    without provenance is mine, and is never removed with a member)."""
+    return with_provenance((), [owner]) if owner != network.me else ()
+
+
+def _also_from(extra: Extra, owner: str) -> Extra:
+    """A merged row's provenance gains ``owner``; a row without one (entered by hand, or
+    imported before provenance was recorded) stays without: it is never removed with a
+    member."""
+    found = provenance(extra)
+    return with_provenance(extra, [*found, owner]) if found else extra
+
+
 def _only(ids: list[str]) -> str | None:
     return ids[0] if len(ids) == 1 else None
 
 
 def _employ(network: Network, matcher: _Matcher, person_id: str, contact: Contact, as_of: date,
-            summary: ImportSummary) -> None:
+            summary: ImportSummary, owner: str) -> None:
     """Record the contact's current job; a new employer ends the person's other current jobs."""
     orgs = matcher.orgs
     org = orgs.find(contact.company)
     if org is None:
         org = Organization(new_id("o", contact.company, network.organizations),
-                           contact.company.strip())
+                           contact.company.strip(), extra=_new_from(network, owner))
         network.organizations[org.id] = org
         orgs.add(org)
         summary.organizations_added += 1
+    else:
+        old = network.organizations[org.id]
+        if (merged := _also_from(old.extra, owner)) != old.extra:
+            network.organizations[org.id] = replace(old, extra=merged)
     positions = matcher.jobs.setdefault(person_id, [])
     current = [i for i in positions if network.employment[i].current]
     for i in current:
         job = network.employment[i]
         if job.org_id == org.id:
-            if contact.title and job.title != contact.title:
-                network.employment[i] = replace(job, title=contact.title)
+            changed = replace(job, title=contact.title or job.title,
+                              extra=_also_from(job.extra, owner))
+            if changed.title != job.title:
                 summary.jobs_changed += 1
+            network.employment[i] = changed
             return
     for i in current:
         # The export names a new employer: the old job ended by the time of this import.
         network.employment[i] = replace(network.employment[i], end=as_of)
         summary.jobs_changed += 1
     positions.append(len(network.employment))
-    network.employment.append(Employment(person_id, org.id, contact.title))
+    network.employment.append(Employment(person_id, org.id, contact.title,
+                                         extra=_new_from(network, owner)))
     summary.jobs_added += 1
 
 
 def _tie(network: Network, ties: dict[tuple[str, str], int], a: str, b: str, source: str,
-         since: date | None) -> int:
+         since: date | None, owner: str) -> int:
     key = (a, b) if a <= b else (b, a)
     if key in ties:
+        old = network.ties[ties[key]]
+        if (merged := _also_from(old.extra, owner)) != old.extra:
+            network.ties[ties[key]] = replace(old, extra=merged)
         return 0
     ties[key] = len(network.ties)
-    network.ties.append(Tie(a, b, last_contact=since, source=source))
+    network.ties.append(Tie(a, b, last_contact=since, source=source,
+                            extra=_new_from(network, owner)))
     return 1
 
 
