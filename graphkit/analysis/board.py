@@ -67,7 +67,7 @@ class Competition:
     """Two members after the same kind of role at the same organization."""
 
     organization: Organization
-    role: str
+    roles: tuple[str, str]
     members: tuple[Person, Person]
 
 
@@ -110,8 +110,9 @@ def team_board(store: GraphStore, team: Sequence[Person], targets: Sequence[Targ
     """The board for ``team`` over ``targets`` (each naming its member, "" for the owner).
 
     For every target and every teammate, the best path from the teammate to someone working
-    there now (:meth:`GraphStore.best_paths`); doors are ranked best score first. Cost: one
-    hop-limited search per teammate and target organization.
+    there now (:meth:`GraphStore.best_paths`); doors are ranked best score first. A best path
+    whose first step is another member is left out: that member's own door is on the board.
+    Cost: one hop-limited search per teammate and target organization.
 
     Parameters
     ----------
@@ -179,6 +180,7 @@ def team_board(store: GraphStore, team: Sequence[Person], targets: Sequence[Targ
 def _doors(store: GraphStore, team: Sequence[Person], staff: list[str],
            max_hops: int) -> tuple[Door, ...]:
     doors = []
+    ids = {p.id for p in team}
     for mate in team:
         if mate.id in staff:
             doors.append(Door(mate, mate, mate, 1.0, 0))
@@ -187,6 +189,8 @@ def _doors(store: GraphStore, team: Sequence[Person], staff: list[str],
         if not found:
             continue
         best = min(found.values(), key=lambda b: b.sort_key())
+        if best.hops > 1 and best.people[1] in ids:
+            continue  # through another member: that member's own door is on the board
         doors.append(Door(mate, store.person(best.people[1]), store.person(best.people[-1]),
                           best.score, best.hops))
     doors.sort(key=lambda d: (-d.score, d.hops, d.teammate.name, d.teammate.id))
@@ -199,5 +203,5 @@ def _competitions(rows: list[BoardTarget]) -> tuple[Competition, ...]:
         for b in rows[i + 1:]:
             if (a.organization.id == b.organization.id and a.member.id != b.member.id
                     and same_role(a.role, b.role)):
-                out.append(Competition(a.organization, a.role or b.role, (a.member, b.member)))
+                out.append(Competition(a.organization, (a.role, b.role), (a.member, b.member)))
     return tuple(out)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from graphkit.analysis.board import BoardTarget, Door, TeamBoard
+from graphkit.analysis.board import BoardTarget, Competition, Door, TeamBoard
 from graphkit.render.formats import csv_text, json_text, person_json, text_lines
 
 #: Doors shown per target in the text and HTML (JSON and CSV carry all).
@@ -65,13 +65,17 @@ def text(board: TeamBoard) -> str:
         "  (every target has a door)"]
     if board.competitions:
         lines += ["", "Same organization, same kind of role (agree how to share leads):"]
-        for c in board.competitions:
-            lines.append(f"  {c.organization.name}: {c.members[0].name} and "
-                         f"{c.members[1].name}" + (f" ({c.role})" if c.role else
-                                                   " (role not given)"))
+        lines += [f"  {c.organization.name}: {competition_text(c)}"
+                  for c in board.competitions]
     for member, name in board.unmatched:
         lines.append(f"warning: {member.name}'s target \"{name}\" matches no organization")
     return text_lines(lines)
+
+
+def competition_text(c: Competition) -> str:
+    """``Priya Raman (FP&A Manager) and Marcus Bell (role not given)``."""
+    return " and ".join(f"{m.name} ({r or 'role not given'})"
+                        for m, r in zip(c.members, c.roles, strict=True))
 
 
 def _door_json(d: Door) -> dict[str, Any]:
@@ -97,7 +101,7 @@ def json_data(board: TeamBoard) -> dict[str, Any]:
                   for h in board.helps],
         "unreachable": [{"member": person_json(t.member), "organization": t.organization.name}
                         for t in board.unreachable],
-        "competitions": [{"organization": c.organization.name, "role": c.role,
+        "competitions": [{"organization": c.organization.name, "roles": list(c.roles),
                           "members": [person_json(m) for m in c.members]}
                          for c in board.competitions],
         "unmatched": [{"member": person_json(m), "listed_as": name}
@@ -151,8 +155,7 @@ def html(board: TeamBoard) -> str:
         parts.append("</table>")
     if board.competitions:
         parts.append("<h2>Same organization, same kind of role</h2><ul>")
-        parts += [f"<li>{e(c.organization.name)}: {e(c.members[0].name)} and "
-                  f"{e(c.members[1].name)}{e(f' ({c.role})' if c.role else '')}</li>"
+        parts += [f"<li>{e(c.organization.name)}: {e(competition_text(c))}</li>"
                   for c in board.competitions]
         parts.append("</ul>")
     parts.append("</body></html>")
