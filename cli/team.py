@@ -52,9 +52,9 @@ def team_add(settings: Settings, person: str) -> None:
 
 
 @team_group.command(name="remove")
-@click.argument("member")
+@click.argument("name", metavar="MEMBER")
 @pass_settings
-def team_remove(settings: Settings, member: str) -> None:
+def team_remove(settings: Settings, name: str) -> None:
     """Take MEMBER off the team and remove everything that came only from their exports.
 
     \b
@@ -63,7 +63,7 @@ def team_remove(settings: Settings, member: str) -> None:
     """
     from graphkit.team import remove_member
 
-    say(_change(settings, lambda n: remove_member(n, member)))
+    say(_change(settings, lambda n: remove_member(n, name)))
 
 
 @team_group.command(name="list")
