@@ -83,9 +83,10 @@ def team_list(settings: Settings) -> None:
     for m in members(network):
         private = f", {m.private_targets} private" if m.private_targets else ""
         who = " (owner)" if m.owner else ""
+        rows = ("every row without provenance is theirs" if m.owner else
+                f"{m.rows} rows from their exports, {m.rows_only_theirs} only from theirs")
         say(f"{m.person.name} ({m.person.id}){who}: {m.targets} target"
-            f"{'s' if m.targets != 1 else ''}{private}; {m.rows} rows from their exports, "
-            f"{m.rows_only_theirs} only from theirs")
+            f"{'s' if m.targets != 1 else ''}{private}; {rows}")
 
 
 @team_group.command(name="board")
