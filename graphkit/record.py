@@ -539,8 +539,8 @@ def add_target(network: Network, name: str, priority: int | None = None, notes: 
     >>> net = Network("me", {"me": Person("me", "Me")})
     >>> add_target(net, "Netflix", 1).created
     True
-    >>> net.targets
-    [Target(organization='Netflix', priority=1, status='researching', notes='', extra=())]
+    >>> [(t.organization, t.priority, t.status, t.member) for t in net.targets]
+    [('Netflix', 1, 'researching', '')]
     """
     if priority is not None and priority < 1:
         raise InvalidArgument("priority", priority, "a whole number from 1 (highest)")

@@ -369,6 +369,7 @@ def main() -> None:
     for path in [*HERE.glob("*.csv"), HERE / "graphkit.toml"]:
         path.unlink(missing_ok=True)
     write_network(HERE, net)
+    shutil.rmtree(HERE / ".graphkit", ignore_errors=True)  # the write's journal folder
     for path in [*HERE.glob("*.csv"), HERE / "graphkit.toml", *exports.glob("*.csv")]:
         path.chmod(0o644)  # shipped in the package: readable by everyone
     print(f"wrote {HERE}: {len(net.people)} people, {len(net.organizations)} organizations, "
