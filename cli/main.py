@@ -55,6 +55,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                 "changed."),
     "ask": ("ask", "ask", "Draft a message to PERSON for the next step: advice, names, an "
             "introduction."),
+    "team": ("team", "team_group", "The job search work team: its members, their board of "
+             "introductions, and a member leaving."),
 }
 
 
@@ -100,13 +102,14 @@ class EchoHandler(logging.Handler):
 @click.version_option(package_name="graphkit")
 @click.pass_context
 def main(ctx: click.Context, data: str | None, backend: str, as_of: date | None, strict: bool,
-         verbose: bool, infer: bool) -> None:
+         verbose: bool, infer: bool, member: str | None) -> None:
     """graphkit: whom to ask, in your own professional network.
 
     \b
     Example:
       graphkit path-to "Acme Corp"
       graphkit --data mynet/ path-to "Acme Corp" --max-hops 3 --format json
+      graphkit --as "Priya Raman" path-to Initech
     """
     if verbose:
         logger = logging.getLogger("graphkit")
@@ -120,4 +123,4 @@ def main(ctx: click.Context, data: str | None, backend: str, as_of: date | None,
 
         ctx.call_on_close(stop_logging)
     ctx.obj = Settings(data=data, backend=backend, as_of=as_of, strict=strict,
-                       infer=infer)
+                       infer=infer, member=member)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,8 +16,11 @@ from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.io.dates import parse_date
 from graphkit.io.table import Problems
 from graphkit.render.formats import one_line, terminal_safe
-from graphkit.store import BACKENDS, GraphStore
+from graphkit.store import BACKENDS
 from graphkit.workspace.locate import Located, locate_network
+
+if TYPE_CHECKING:
+    from graphkit.team import PointOfView
 
 SHOWN_WARNINGS = 10
 
@@ -31,6 +34,8 @@ class Settings:
     as_of: date | None = None
     strict: bool = False
     infer: bool = False
+    #: --as: the team member whose point of view the answers take (None: the owner's)
+    member: str | None = None
 
     def located(self) -> Located:
         """The network folder; says on stderr when it is the bundled sample."""
@@ -41,15 +46,18 @@ class Settings:
                        "NAME)", err=True)
         return found
 
-    def open(self) -> GraphStore:
-        """Open the store, reporting any problems in the network files on stderr."""
+    def open(self) -> PointOfView:
+        """Open the store as --as's member sees it (default: the owner), reporting any
+        problems in the network files on stderr."""
         problems = Problems(strict=self.strict)
+        from graphkit.team import point_of_view
         from graphkit.workspace import open_store  # loads the stores: only when a command runs
 
         store = open_store(self.located().path, self.backend, self.as_of, problems,
                            infer=self.infer, prompt=password_prompt())
         report_problems(problems)
-        return store
+        # Always a point of view: without --as, the owner's (their targets, no teammate's).
+        return point_of_view(store, self.member)
 
 
 def say(text: str, err: bool = False, nl: bool = True) -> None:
@@ -85,7 +93,11 @@ def parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 
 def global_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--data, --backend, --as-of, --strict, --verbose, --infer on the top-level group."""
+    """--data, --backend, --as-of, --as, --strict, --verbose, --infer on the top-level
+    group."""
+    f = click.option("--as", "member", metavar="MEMBER",
+                     help="Answer from this team member's point of view: their targets, "
+                     "paths from them (see graphkit team list).")(f)
     f = click.option("--infer", is_flag=True,
                      help="Add ties inferred from shared employers and small groups "
                      "(labelled [inferred]).")(f)
@@ -135,6 +147,7 @@ def pass_settings(f: Callable[..., Any]) -> Callable[..., Any]:
     for name, decl, kwargs in (
         ("strict", "--strict", {"is_flag": True, "default": None}),
         ("infer", "--infer", {"is_flag": True, "default": None}),
+        ("member", "--as", {"metavar": "MEMBER"}),
         ("as_of", "--as-of", {"metavar": "DATE"}),
         ("backend", "--backend", {"type": click.Choice(BACKENDS)}),
         ("data", "--data", {"metavar": "DIR"}),

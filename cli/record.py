@@ -22,10 +22,24 @@ def _today(settings: Settings) -> date:
     return settings.as_of or date.today()
 
 
-def _change(settings: Settings, change: Callable[[Network], Any]) -> Any:
+def _change(settings: Settings, change: Callable[[Network], Any],
+            as_member: bool = False) -> Any:
+    if settings.member is not None and not as_member:
+        raise click.UsageError("--as applies to target lists and analyses; log, stage, intro "
+                               "and person record your own relationships (run them without "
+                               "--as)")
     result, problems = record.change_network(settings.located().path, change, settings.strict)
     report_problems(problems)
     return result
+
+
+def _as(settings: Settings, network: Network) -> str:
+    """The id of the team member --as names ("" without --as: the owner)."""
+    from graphkit.team import resolve_member
+
+    if settings.member is None:
+        return ""
+    return resolve_member(network.people.values(), network.me, settings.member).id
 
 
 def _echo(text: str) -> None:
@@ -195,17 +209,24 @@ def target_group() -> None:
 @click.option("--location", default="", help="For a new organization: where it is.")
 @click.option("--new", "create", is_flag=True,
               help="Create the organization even if its name is close to an existing one.")
+@click.option("--role", default="", metavar="TEXT",
+              help="The kind of role sought there (teammates after the same one are flagged).")
+@click.option("--private/--shared", default=None,
+              help="A private target is seen by you only, never by your teammates.")
 @pass_settings
 def target_add(settings: Settings, organization: str, priority: int | None, notes: str,
-               industry: str, location: str, create: bool) -> None:
+               industry: str, location: str, create: bool, role: str,
+               private: bool | None) -> None:
     """Put ORGANIZATION on your target list (created if you know nobody there yet).
 
     \b
     Example:
       graphkit target add "Netflix" --priority 1 --industry media
+      graphkit --as "Priya Raman" target add Hooli --role "FP&A Manager" --private
     """
-    done = _change(settings, lambda n: record.add_target(n, organization, priority, notes,
-                                                         create, industry, location))
+    done = _change(settings, lambda n: record.add_target(
+        n, organization, priority, notes, create, industry, location, _as(settings, n), role,
+        private), as_member=True)
     _echo(done.message)
 
 
@@ -219,7 +240,8 @@ def target_remove(settings: Settings, organization: str) -> None:
     Example:
       graphkit target remove Initech
     """
-    _echo(_change(settings, lambda n: record.remove_target(n, organization)).message)
+    _echo(_change(settings, lambda n: record.remove_target(n, organization, _as(settings, n)),
+                  as_member=True).message)
 
 
 @target_group.command(name="list")
@@ -233,7 +255,7 @@ def target_list(settings: Settings) -> None:
     """
     network, problems = record.read_folder(settings.located().path, settings.strict)
     report_problems(problems)
-    lines = record.target_list(network)
+    lines = record.target_list(network, _as(settings, network))
     if not lines:
         _echo("the target list is empty; add one: graphkit target add ORGANIZATION")
         return
@@ -247,7 +269,9 @@ def target_list(settings: Settings) -> None:
             where = "nobody there yet"
         name = t.organization.name if t.organization else t.listed_as
         status = f"  [{t.status}]" if t.status else ""
-        _echo(f"{pri:>3}  {name}{status}: {where}")
+        role = f" ({t.role})" if t.role else ""
+        private = "  [private]" if t.private else ""
+        _echo(f"{pri:>3}  {name}{role}{status}{private}: {where}")
 
 
 @click.group(name="person")

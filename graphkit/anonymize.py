@@ -206,7 +206,9 @@ def anonymize(network: Network, shift_days: int | None = None) -> Anonymized:
                                    role="", extra=()))
                      for m in network.memberships],
         targets=[_safe(replace(t, organization=target_name(t.organization), status="",
-                               notes=note(t.notes), extra=()))
+                               notes=note(t.notes), extra=(),
+                               member=ids.get(t.member, "") if t.member else "",
+                               role=title_level(t.role)))
                  for t in network.targets],
         settings=settings,
     )

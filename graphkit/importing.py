@@ -31,7 +31,18 @@ from graphkit.io.network import read_network
 from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
-from graphkit.model import STAGES, Employment, Membership, Network, Organization, Person, Tie
+from graphkit.model import (
+    STAGES,
+    Employment,
+    Extra,
+    Membership,
+    Network,
+    Organization,
+    Person,
+    Tie,
+    provenance,
+    with_provenance,
+)
 from graphkit.orgs import OrgIndex, is_placeholder, new_id, normalize, org_key, without_batch
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.transaction import make_private_dir, recover, write_private
@@ -270,7 +281,7 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
         if person_id is None:
             person = Person(new_id("p", contact.name, network.people), contact.name,
                             contact.email, contact.url, contact.title, contact.location,
-                            contact.notes)
+                            contact.notes, extra=_new_from(network, owner))
             network.people[person.id] = person
             matcher.index(person)
             summary.added += 1
@@ -280,7 +291,8 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
                              linkedin_url=old.linkedin_url or contact.url,
                              title=contact.title or old.title,
                              location=old.location or contact.location,
-                             notes=old.notes or contact.notes)
+                             notes=old.notes or contact.notes,
+                             extra=_also_from(old.extra, owner))
             if person != old:
                 network.people[person_id] = person
                 matcher.index(person)
@@ -291,15 +303,16 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
         if contact.email:
             contact_ids.setdefault(contact.email.casefold(), person.id)
         if contact.company:
-            _employ(network, matcher, person.id, contact, as_of, summary, spellings)
+            _employ(network, matcher, person.id, contact, as_of, summary, spellings, owner)
         elif status:
             _end_jobs(network, matcher, person.id, as_of, summary)
         for group in contact.groups:
             if (person.id, group) not in memberships:
                 memberships.add((person.id, group))
-                network.memberships.append(Membership(person.id, group))
+                network.memberships.append(Membership(person.id, group,
+                                                      extra=_new_from(network, owner)))
         if person.id != owner:
-            added = _tie(network, ties, owner, person.id, source, contact.connected_on)
+            added = _tie(network, ties, owner, person.id, source, contact.connected_on, owner)
             if added:
                 tie_of[network.ties[-1].key] = network.ties[-1]
             summary.ties_added += added
@@ -310,7 +323,7 @@ def import_contacts(network: Network, contacts: list[Contact], owner: str, sourc
             other = (contact_ids.get(related) or contact_ids.get(related.casefold())
                      or _only(matcher.by_name.get(normalize(related), [])))
             if me_id and other and other != me_id:
-                summary.ties_added += _tie(network, ties, me_id, other, source, None)
+                summary.ties_added += _tie(network, ties, me_id, other, source, None, owner)
             elif me_id and not other:
                 problems.warn(path, contact.line, "RELATED",
                               f"related person '{related}' is not in the file or the network; "
@@ -339,6 +352,20 @@ def _spellings(contacts: list[Contact], placeholders: tuple[str, ...]) -> dict[s
     return {key: c.most_common(1)[0][0] for key, c in counts.items()}
 
 
+def _new_from(network: Network, owner: str) -> Extra:
+    """The provenance of a row a teammate's export adds (none for my own export: a row
+    without provenance is mine, and is never removed with a member)."""
+    return with_provenance((), [owner]) if owner != network.me else ()
+
+
+def _also_from(extra: Extra, owner: str) -> Extra:
+    """A merged row's provenance gains ``owner``; a row without one (entered by hand, or
+    imported before provenance was recorded) stays without: it is never removed with a
+    member."""
+    found = provenance(extra)
+    return with_provenance(extra, [*found, owner]) if found else extra
+
+
 def _only(ids: list[str]) -> str | None:
     return ids[0] if len(ids) == 1 else None
 
@@ -353,41 +380,53 @@ def _end_jobs(network: Network, matcher: _Matcher, person_id: str, as_of: date,
 
 
 def _employ(network: Network, matcher: _Matcher, person_id: str, contact: Contact, as_of: date,
-            summary: ImportSummary, spellings: dict[str, str]) -> None:
+            summary: ImportSummary, spellings: dict[str, str], owner: str) -> None:
     """Record the contact's current job; a new employer ends the person's other current jobs."""
     orgs = matcher.orgs
     org = orgs.find(contact.company)
     if org is None:
         name = spellings.get(org_key(contact.company), contact.company.strip())
-        org = Organization(new_id("o", name, network.organizations), name)
+        org = Organization(new_id("o", name, network.organizations), name,
+                           extra=_new_from(network, owner))
         network.organizations[org.id] = org
         orgs.add(org)
         summary.organizations_added += 1
+    else:
+        old_org = network.organizations[org.id]
+        if (merged := _also_from(old_org.extra, owner)) != old_org.extra:
+            network.organizations[org.id] = replace(old_org, extra=merged)
     positions = matcher.jobs.setdefault(person_id, [])
     current = [i for i in positions if network.employment[i].current]
     for i in current:
         job = network.employment[i]
         if job.org_id == org.id:
-            if contact.title and job.title != contact.title:
-                network.employment[i] = replace(job, title=contact.title)
+            changed = replace(job, title=contact.title or job.title,
+                              extra=_also_from(job.extra, owner))
+            if changed.title != job.title:
                 summary.jobs_changed += 1
+            network.employment[i] = changed
             return
     for i in current:
         # The export names a new employer: the old job ended by the time of this import.
         network.employment[i] = replace(network.employment[i], end=as_of)
         summary.jobs_changed += 1
     positions.append(len(network.employment))
-    network.employment.append(Employment(person_id, org.id, contact.title))
+    network.employment.append(Employment(person_id, org.id, contact.title,
+                                         extra=_new_from(network, owner)))
     summary.jobs_added += 1
 
 
 def _tie(network: Network, ties: dict[tuple[str, str], int], a: str, b: str, source: str,
-         since: date | None) -> int:
+         since: date | None, owner: str) -> int:
     key = (a, b) if a <= b else (b, a)
     if key in ties:
+        old = network.ties[ties[key]]
+        if (merged := _also_from(old.extra, owner)) != old.extra:
+            network.ties[ties[key]] = replace(old, extra=merged)
         return 0
     ties[key] = len(network.ties)
-    network.ties.append(Tie(a, b, last_contact=since, source=source))
+    network.ties.append(Tie(a, b, last_contact=since, source=source,
+                            extra=_new_from(network, owner)))
     return 1
 
 
@@ -512,7 +551,8 @@ def apply_evidence(network: Network, interactions: list[Interaction], owner: str
         key = (owner, person_id) if owner <= person_id else (person_id, owner)
         if key not in ties:
             ties[key] = len(network.ties)
-            network.ties.append(Tie(key[0], key[1], source=source))
+            network.ties.append(Tie(key[0], key[1], source=source,
+                                    extra=_new_from(network, owner)))
             summary.ties_added += 1
         i = ties[key]
         old = network.ties[i]

@@ -36,6 +36,7 @@ from graphkit.model import (
     Person,
     Target,
     Tie,
+    targets_of,
 )
 from graphkit.orgs import OrgIndex, new_id, normalize
 from graphkit.strength import StrengthModel
@@ -513,42 +514,56 @@ class TargetChange:
         return text
 
 
-def _targets_of(network: Network, org: Organization) -> list[int]:
+def _targets_of(network: Network, org: Organization, member: str = "") -> list[int]:
     index = OrgIndex(network.organizations.values())
     return [i for i, t in enumerate(network.targets)
-            if (found := index.find(t.organization)) is not None and found.id == org.id]
+            if t.member == member
+            and (found := index.find(t.organization)) is not None and found.id == org.id]
+
+
+def _member(network: Network, member: str) -> str:
+    """The ``member`` column for a team member's id ("" for the network's owner)."""
+    return "" if member == network.me else member
 
 
 def add_target(network: Network, name: str, priority: int | None = None, notes: str = "",
-               create: bool = False, industry: str = "", location: str = "") -> TargetChange:
-    """Put an organization on the target list; an organization not in the network is created
-    (knowing nobody there yet is normal). Already listed: priority and notes are updated.
+               create: bool = False, industry: str = "", location: str = "", member: str = "",
+               role: str = "", private: bool | None = None) -> TargetChange:
+    """Put an organization on the target list (of team member ``member``, an id; "" or
+    ``me``: the owner's); an organization not in the network is created (knowing nobody there
+    yet is normal). Already listed: priority, notes, role and ``private`` (when given) are
+    updated.
 
     Examples
     --------
     >>> net = Network("me", {"me": Person("me", "Me")})
     >>> add_target(net, "Netflix", 1).created
     True
-    >>> net.targets
-    [Target(organization='Netflix', priority=1, status='researching', notes='', extra=())]
+    >>> [(t.organization, t.priority, t.status, t.member) for t in net.targets]
+    [('Netflix', 1, 'researching', '')]
     """
     if priority is not None and priority < 1:
         raise InvalidArgument("priority", priority, "a whole number from 1 (highest)")
+    member = _member(network, member)
     org, created = organization_for(network, name, create, industry, location)
-    rows = _targets_of(network, org)
+    rows = _targets_of(network, org, member)
     if not rows:
-        network.targets.append(Target(org.name, priority, "researching", notes.strip()))
+        network.targets.append(Target(org.name, priority, "researching", notes.strip(),
+                                      member=member, role=role.strip(),
+                                      private=bool(private)))
         return TargetChange(org, "added", created)
     old = network.targets[rows[0]]
     new = replace(old, priority=priority if priority is not None else old.priority,
-                  notes=notes.strip() if notes.strip() else old.notes)
+                  notes=notes.strip() if notes.strip() else old.notes,
+                  role=role.strip() or old.role,
+                  private=old.private if private is None else private)
     if new == old:
         return TargetChange(org, "unchanged")
     network.targets[rows[0]] = new
     return TargetChange(org, "updated")
 
 
-def remove_target(network: Network, name: str) -> TargetChange:
+def remove_target(network: Network, name: str, member: str = "") -> TargetChange:
     """Take an organization off the target list (every line naming it); it stays in the network.
 
     Raises
@@ -556,14 +571,16 @@ def remove_target(network: Network, name: str) -> TargetChange:
     GraphkitError
         when the organization is not on the target list.
     """
+    member = _member(network, member)
     org = resolve_organization(network, name)
-    rows = _targets_of(network, org) if org is not None else []
+    rows = _targets_of(network, org, member) if org is not None else []
     if org is None or not rows:
         listed = [t.organization for t in network.targets if normalize(t.organization)
-                  == normalize(name)]
+                  == normalize(name) and t.member == member]
         if listed:  # a line that names no organization: remove it by its text
             network.targets[:] = [t for t in network.targets
-                                  if normalize(t.organization) != normalize(name)]
+                                  if normalize(t.organization) != normalize(name)
+                                  or t.member != member]
             return TargetChange(Organization("", listed[0]), "removed", rows=len(listed))
         raise GraphkitError(f'"{name}" is not on the target list; see graphkit target list')
     network.targets[:] = [t for i, t in enumerate(network.targets) if i not in set(rows)]
@@ -579,20 +596,23 @@ class TargetLine:
     organization: Organization | None
     status: str
     people_there: int
+    private: bool = False
+    role: str = ""
 
 
-def target_list(network: Network) -> list[TargetLine]:
-    """The target list in file order, each line with its organization and the people there."""
+def target_list(network: Network, member: str = "") -> list[TargetLine]:
+    """The target list (of team member ``member``; default the owner's) in file order, each
+    line with its organization and the people there."""
     index = OrgIndex(network.organizations.values())
     staff: dict[str, int] = {}
     for job in network.employment:
         if job.current and job.person_id != network.me:
             staff[job.org_id] = staff.get(job.org_id, 0) + 1
     out = []
-    for t in network.targets:
+    for t in targets_of(network.targets, member or network.me, network.me):
         org = index.find(t.organization)
         out.append(TargetLine(t.priority, t.organization, org, t.status,
-                              staff.get(org.id, 0) if org else 0))
+                              staff.get(org.id, 0) if org else 0, t.private, t.role))
     return out
 
 

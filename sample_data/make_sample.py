@@ -22,9 +22,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from graphkit.importing import import_file, init_network  # noqa: E402
-from graphkit.io.network import read_network, write_network  # noqa: E402
-from graphkit.model import Employment, Introduction, Membership, Organization, Target, Tie  # noqa: E402
+from graphkit.importing import import_file  # noqa: E402
+from graphkit.io.network import read_network  # noqa: E402
+from graphkit.model import (  # noqa: E402
+    TEAM_COLUMN,
+    Employment,
+    Introduction,
+    Membership,
+    Organization,
+    Target,
+    Tie,
+    with_extra,
+)
+from graphkit.workspace.init import init_network  # noqa: E402
+from graphkit.workspace.write import write_network  # noqa: E402
 
 SEED = 2026
 TODAY = date(2026, 11, 15)
@@ -138,6 +149,17 @@ TARGETS = [("Acme Corp", 1), ("Greater Boston Food Network", 1),
            ("Boston Refugee Partnership", 3), ("Cambridge Climate Fund", 2),
            ("Mystic River Watershed Alliance", 3), ("Pioneer Valley Education Fund", 3),
            ("Dorchester Youth Collaborative", 2), ("Salem Harbor Trust", 3), ("Initech", 1)]
+#: The work team's own lists (rows with a member): (member, organization, priority, role,
+#: private). Priya and Marcus both want an FP&A role at Initech (competitors, flagged on the
+#: board); Marcus keeps Hooli private: no one else's output may show it.
+TEAM_TARGETS = [
+    ("Priya Raman", "Initech", 1, "FP&A Manager", False),
+    ("Priya Raman", "Harborview Health", 2, "Senior Financial Analyst", False),
+    ("Priya Raman", "Hooli", 2, "Budget Analyst", False),
+    ("Marcus Bell", "Initech", 1, "FP&A Manager", False),
+    ("Marcus Bell", "Hooli", 1, "Controller", True),
+    ("Marcus Bell", "Salem Harbor Trust", 3, "Director of Finance", False),
+]
 #: The as-of date the docs and golden files pin (graphkit --as-of 2026-11-22 ...).
 DOCS_AS_OF = date(2026, 11, 22)
 TOP_TARGETS = {name for name, priority in TARGETS if priority == 1} - {
@@ -335,9 +357,19 @@ def main() -> None:
     net.targets = [Target("ACME Corporation" if name == "Acme Corp" else name, priority,
                           "researching")
                    for name, priority in TARGETS]
-    for path in HERE.glob("*.csv"):
-        path.unlink()
+    # The work team: Priya and Marcus are members, each with a target list of their own.
+    for person in list(net.people.values()):
+        if person.name in TEAMMATES:
+            net.people[person.id] = replace(person, extra=with_extra(person.extra, TEAM_COLUMN,
+                                                                     "member"))
+    member_ids = {p.name: p.id for p in net.people.values()}
+    net.targets += [Target(org, priority, "researching", member=member_ids[who], role=role,
+                           private=private)
+                    for who, org, priority, role, private in TEAM_TARGETS]
+    for path in [*HERE.glob("*.csv"), HERE / "graphkit.toml"]:
+        path.unlink(missing_ok=True)
     write_network(HERE, net)
+    shutil.rmtree(HERE / ".graphkit", ignore_errors=True)  # the write's journal folder
     for path in [*HERE.glob("*.csv"), HERE / "graphkit.toml", *exports.glob("*.csv")]:
         path.chmod(0o644)  # shipped in the package: readable by everyone
     print(f"wrote {HERE}: {len(net.people)} people, {len(net.organizations)} organizations, "

@@ -44,8 +44,10 @@ class Shape:
                 return self.orgs[value]
             return "<text>"
         if dataclasses.is_dataclass(value):
+            # ``extra`` (unknown columns, provenance) is dropped by anonymizing on purpose.
             return (type(value).__name__, {f.name: self(getattr(value, f.name))
-                                           for f in dataclasses.fields(value)})
+                                           for f in dataclasses.fields(value)
+                                           if f.name != "extra"})
         if isinstance(value, dict):
             return {self(k): self(v) for k, v in value.items()}
         if isinstance(value, list | tuple | set | frozenset):

@@ -44,7 +44,8 @@ def test_every_file_is_checked_and_nothing_changes(tmp_path):
     assert messages[0].endswith("unknown person 'p-nobody'; row skipped (add it to people.csv "
                                 "first or fix the id)")
     assert "self-tie" in messages[1]
-    assert messages[2] == (f"{folder / 'targets.csv'}:17: column organization: 'Acmee Corp' "
+    line = (folder / "targets.csv").read_text(encoding="utf-8").count("\n")  # the appended one
+    assert messages[2] == (f"{folder / 'targets.csv'}:{line}: column organization: 'Acmee Corp' "
                            'matches no organization; did you mean "Acme Corp"?')
     assert "dated 2027-01-01, after 2026-11-22" in messages[3]
     assert (result.exit_status, result.skipped) == (2, 2)

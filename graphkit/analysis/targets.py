@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graphkit.errors import UnknownOrganization
-from graphkit.model import Organization, Target
+from graphkit.model import Organization, Target, targets_of
 from graphkit.store.base import GraphStore
 
 
@@ -73,7 +73,10 @@ def resolve_targets(store: GraphStore, names: Sequence[str] | None = None,
     """
     if all_organizations:
         return TargetList(tuple(ListedTarget(org, None, "") for org in store.organizations()))
-    targets = store.targets() if names is None else [Target(name) for name in names]
+    me = store.me().id
+    # Only my own list: a teammate's targets (rows with another member) are never mine.
+    targets = (targets_of(store.targets(), me, me) if names is None
+               else [Target(name) for name in names])
     chosen: dict[str, ListedTarget] = {}
     unmatched: list[UnmatchedTarget] = []
     notes: list[str] = []

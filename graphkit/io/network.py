@@ -57,7 +57,11 @@ INTRODUCTIONS = FileSpec("introductions.csv",
                          ("introducer_id", "person_id", "introduced_to_id", "date"),
                          ("status", "notes"))
 GROUPS = FileSpec("groups.csv", ("person_id", "group"), ("role",))
-TARGETS = FileSpec("targets.csv", ("organization",), ("priority", "status", "notes"))
+TARGETS = FileSpec("targets.csv", ("organization",),
+                  ("priority", "status", "notes", "member", "role", "private"))
+#: How targets.csv says a target is private (``yes``) or not (empty, ``no``).
+YES = ("yes", "y", "true", "1", "private", "x")
+NO = ("", "no", "n", "false", "0")
 
 FILES = (PEOPLE, ORGANIZATIONS, EMPLOYMENT, TIES, INTRODUCTIONS, GROUPS, TARGETS)
 
@@ -268,8 +272,13 @@ def parse_targets(text: str, path: str | Path, problems: Problems) -> list[Targe
             except ValueError:
                 problems.warn(p, row.line, "priority", f"'{row.get('priority')}' is not a whole "
                               "number; ignored")
+        private = row.get("private").strip().lower()
+        if private not in YES + NO:
+            problems.warn(p, row.line, "private", f"'{row.get('private')}' is not yes or no; "
+                          "the target is kept private (write yes or leave it empty)")
         out.append(Target(row.get("organization"), priority, row.get("status"),
-                          row.get("notes"), row.extra))
+                          row.get("notes"), row.extra, row.get("member"), row.get("role"),
+                          private not in NO))
     return out
 
 
@@ -398,6 +407,7 @@ def network_rows(network: Network) -> dict[str, list[dict[str, str]]]:
                       for m in network.memberships],
         TARGETS.name: [row({"organization": t.organization,
                             "priority": "" if t.priority is None else str(t.priority),
-                            "status": t.status, "notes": t.notes}, t.extra)
+                            "status": t.status, "notes": t.notes, "member": t.member,
+                            "role": t.role, "private": "yes" if t.private else ""}, t.extra)
                        for t in network.targets],
     }

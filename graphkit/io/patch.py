@@ -153,6 +153,8 @@ def patch_table(text: str, delimiter: str, before: Rows, after: Rows,
         for name in dict.fromkeys([*was, *now]):
             if was.get(name, "") != now.get(name, "") and name.lower() in position:
                 cells[position[name.lower()]] = now.get(name, "")
+        while len(cells) > len(record.cells) and not cells[-1]:
+            cells.pop()  # a column the header gained, empty here: the row stays as short
         ending = record.text[len(record.text.rstrip("\r\n")):] or end
         out.append(_format(cells, delimiter, ending))
     fresh = [row for k, row in new.items() if k not in old]

@@ -6,6 +6,7 @@ edited in a spreadsheet is written back with their own columns intact.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -122,13 +123,97 @@ class Membership:
 
 @dataclass(frozen=True)
 class Target:
-    """An organization on the target list; ``organization`` is its id or a name."""
+    """An organization on a target list; ``organization`` is its id or a name.
+
+    ``member`` is the id of the team member whose list it is on ("" is the network's owner,
+    ``me``); ``role`` is the kind of role sought there (two members after the same role at the
+    same organization compete); a ``private`` target is seen by its member only (see
+    :func:`visible_targets`).
+    """
 
     organization: str
     priority: int | None = None
     status: str = ""
     notes: str = ""
     extra: Extra = ()
+    member: str = ""
+    role: str = ""
+    private: bool = False
+
+    def owner(self, me: str) -> str:
+        """The id of the person whose target this is (``me`` for a row without a member)."""
+        return self.member or me
+
+
+def targets_of(targets: Iterable[Target], member: str, me: str) -> list[Target]:
+    """The target list of ``member`` (rows without a member are ``me``'s), in file order.
+
+    >>> rows = [Target("Acme"), Target("Initech", member="p-ann", private=True)]
+    >>> [t.organization for t in targets_of(rows, "p-ann", "me")]
+    ['Initech']
+    >>> [t.organization for t in targets_of(rows, "me", "me")]
+    ['Acme']
+    """
+    return [t for t in targets if t.owner(me) == member]
+
+
+def visible_targets(targets: Iterable[Target], viewer: str, me: str) -> list[Target]:
+    """The targets ``viewer`` may see: their own, and every other member's that is not private.
+
+    This is the one rule for private targets: every output a person other than the target's
+    member sees (the board, reports, plots, pages) draws its targets through this function.
+    ``me`` is the network's owner (the member of rows without one).
+
+    >>> rows = [Target("Acme"), Target("Initech", member="p-ann", private=True),
+    ...         Target("Hooli", member="p-ann")]
+    >>> [t.organization for t in visible_targets(rows, "me", "me")]
+    ['Acme', 'Hooli']
+    >>> [t.organization for t in visible_targets(rows, "p-ann", "me")]
+    ['Acme', 'Initech', 'Hooli']
+    """
+    return [t for t in targets if not t.private or t.owner(me) == viewer]
+
+
+#: The people.csv column that flags a team member (value ``member``), and the column of
+#: people, organizations, employment, ties and groups rows that says whose exports a row came
+#: from (member ids separated by ``;``; empty: entered by hand, or imported before graphkit
+#: recorded provenance). Both live in a record's ``extra``, which every store keeps.
+TEAM_COLUMN = "team"
+PROVENANCE_COLUMN = "imported_from"
+
+
+def extra_value(extra: Extra, column: str) -> str:
+    """The value of ``column`` among a record's other columns ("" when absent).
+
+    >>> extra_value((("team", "member"),), "team")
+    'member'
+    """
+    return next((value for name, value in extra if name == column), "")
+
+
+def with_extra(extra: Extra, column: str, value: str) -> Extra:
+    """``extra`` with ``column`` set to ``value`` (kept in place, or added at the end).
+
+    >>> with_extra((("shoe", "42"),), "team", "member")
+    (('shoe', '42'), ('team', 'member'))
+    """
+    if any(name == column for name, _ in extra):
+        return tuple((name, value if name == column else old) for name, old in extra)
+    return (*extra, (column, value)) if value else extra
+
+
+def provenance(extra: Extra) -> tuple[str, ...]:
+    """The ids of the people whose exports a row came from.
+
+    >>> provenance((("imported_from", "p-ann;p-bo"),))
+    ('p-ann', 'p-bo')
+    """
+    return tuple(p for p in extra_value(extra, PROVENANCE_COLUMN).split(";") if p)
+
+
+def with_provenance(extra: Extra, owners: Iterable[str]) -> Extra:
+    """``extra`` recording ``owners`` (sorted, once each) as the row's provenance."""
+    return with_extra(extra, PROVENANCE_COLUMN, ";".join(sorted(set(owners))))
 
 
 @dataclass

@@ -39,7 +39,7 @@ KEYS: dict[str, Callable[[dict[str, str]], Key]] = {
     "introductions.csv": lambda r: (r.get("introducer_id", ""), r.get("person_id", ""),
                                     r.get("introduced_to_id", "")),
     "groups.csv": lambda r: (r.get("person_id", ""), r.get("group", "")),
-    "targets.csv": lambda r: (r.get("organization", ""),),
+    "targets.csv": lambda r: (r.get("organization", ""), r.get("member", "")),
 }
 
 
