@@ -55,6 +55,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                 "changed."),
     "ask": ("ask", "ask", "Draft a message to PERSON for the next step: advice, names, an "
             "introduction."),
+    "groups": ("groups", "groups_command", "Groups ranked by what they add: people at your "
+               "targets, people new to you, overlap with the groups you attend, and what you "
+               "share to open a conversation."),
     "team": ("team", "team_group", "The job search work team: its members, their board of "
              "introductions, and a member leaving."),
 }

@@ -114,3 +114,37 @@ import_group.add_command(_import_command(
     "mbox", "mail headers from a mailbox (.mbox: From, To, Cc, Date; bodies never read)",
     "graphkit import mbox All-mail.mbox --into mynet/ --address me@example.org",
     addresses=True))
+
+
+@import_group.command(name="attendees")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--group", required=True, metavar="NAME", help="The group or event they "
+              "attended (a new group, or one already in groups.csv).")
+@click.option("--into", "folder", metavar="DIR", help="Network folder (default: --data).")
+@click.option("--explain", is_flag=True, help="List every match (which row became which "
+              "person, and why) and every warning.")
+@pass_settings
+def import_attendees_command(settings: Settings, file: str, group: str, folder: str | None,
+                             explain: bool) -> None:
+    """Import an event's attendee list (name, email, company, title) as members of a group.
+
+    \b
+    Example:
+      graphkit import attendees meetup-rsvps.csv --group "Boston Analytics Meetup" --into mynet/
+    """
+    from graphkit.attendees import import_attendees
+
+    target = folder or settings.data
+    if not target:
+        raise click.UsageError("say which network folder to import into: --into DIR")
+    result, problems = import_attendees(target, file, group, settings.as_of, settings.strict)
+    if explain:
+        for problem in problems:
+            say(f"warning: {problem}", err=True)
+    else:
+        report_problems(problems)
+    for line in result.lines(file):
+        say(line)
+    if explain:
+        for merge in result.merges:
+            say(f"  matched {merge}")
