@@ -15,11 +15,7 @@ from graphkit.importing.summary import EvidenceSummary
 from graphkit.io.contacts import CONTACT_KINDS, Interaction
 from graphkit.io.mbox import MAX_RECIPIENTS, Mail
 from graphkit.io.table import Problems
-from graphkit.model import (
-    STAGES,
-    Network,
-    Tie,
-)
+from graphkit.model import STAGES, Network, Tie
 from graphkit.orgs import OrgIndex, normalize
 
 _CHANNEL_SEGMENTS = {

@@ -7,11 +7,7 @@ import re
 from datetime import date
 
 from graphkit.io.contacts import Contact
-from graphkit.model import (
-    Network,
-    Person,
-    Tie,
-)
+from graphkit.model import Network, Person, Tie
 from graphkit.orgs import OrgIndex, normalize
 
 

@@ -26,11 +26,7 @@ from graphkit.io.network import read_network
 from graphkit.io.settings import CONFIG_FILE
 from graphkit.io.table import Problems
 from graphkit.io.vcard import read_vcard
-from graphkit.model import (
-    Network,
-    Person,
-    Tie,
-)
+from graphkit.model import Network, Person, Tie
 from graphkit.orgs import new_id, normalize
 from graphkit.workspace.lock import network_lock
 from graphkit.workspace.transaction import make_private_dir, recover, write_private
