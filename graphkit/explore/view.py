@@ -30,7 +30,7 @@ from graphkit.analysis.referrals import referral_chains
 from graphkit.analysis.targets import TargetList, resolve_targets
 from graphkit.errors import InvalidArgument
 from graphkit.model import STAGES, Person
-from graphkit.plot import PALETTE, NetworkView, _keep, _view, layout
+from graphkit.plot.view import PALETTE, NetworkView, _keep, _view, layout
 from graphkit.render.paths import json_data as path_json
 from graphkit.store.base import GraphStore, check_max_hops, jobs_in_order
 

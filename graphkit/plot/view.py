@@ -1,8 +1,6 @@
-"""Pictures of the network: my ego network, and the best paths to an organization.
-
-Choosing what to draw (:func:`ego_view`, :func:`path_view`) is kept apart from drawing it
-(:func:`draw`, :func:`save_plot`), so the choice is testable without matplotlib and matplotlib
-is imported only inside the drawing functions, with the headless Agg backend.
+"""What a picture of the network shows, decided before any drawing: who, where, in which
+colour, with which label (:func:`ego_view`, :func:`path_view`, :func:`layout`); testable
+without matplotlib.
 
 The picture's rules, stated once:
 
@@ -24,35 +22,22 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from graphkit.analysis.circles import circles
 from graphkit.analysis.paths import path_to
 from graphkit.analysis.targets import resolve_targets
-from graphkit.errors import GraphkitError, InvalidArgument
-from graphkit.render.formats import text_lines
+from graphkit.errors import InvalidArgument
 from graphkit.store.base import BestPath, GraphStore, check_max_hops
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-#: Output formats by file extension.
-FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 DEFAULT_LIMIT = 300
 DEFAULT_LABELS = 30
-DEFAULT_SIZE = (12.0, 9.0)
-DEFAULT_DPI = 150
 #: Seed of the spring layout, so that the same network gives the same picture.
 LAYOUT_SEED = 7
 #: Colours for the largest communities / employers (colour-blind-safe Tableau 10, then grey).
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f")
-OTHER_COLOUR = "#bab0ac"
-HIGHLIGHT = "#d62728"
-FADED = "#d9d9d9"
 
 
 @dataclass(frozen=True)
@@ -297,235 +282,3 @@ def layout(view: NetworkView, seed: int = LAYOUT_SEED) -> dict[str, tuple[float,
     pos = nx.spring_layout(graph, pos=start, fixed=[me], k=k, weight="strength",
                            iterations=60, seed=seed)
     return {p: (float(x), float(y)) for p, (x, y) in pos.items()}
-
-
-def _colour(view: NetworkView, person: str) -> str:
-    group = view.groups.get(person, -1)
-    return PALETTE[group] if 0 <= group < len(PALETTE) else OTHER_COLOUR
-
-
-def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
-         seed: int = LAYOUT_SEED) -> Figure:
-    """Draw ``view`` on a new matplotlib figure (Agg backend) and return it.
-
-    Each person is one scatter point whose ``gid`` is their id; labels are text artists with
-    ``gid`` ``"label:<id>"``, so tests and tools can find who was drawn and labelled.
-    """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-
-    pos = layout(view, seed)
-    fig = Figure(figsize=size, layout="constrained")
-    canvas = FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    ax.set_aspect("equal")
-    highlight_edges = {tuple(sorted(pair)) for path in view.paths
-                       for pair in zip(path, path[1:], strict=False)}
-    on_path = set(view.path_people())
-    focus = bool(view.paths)
-
-    for a, b, strength in view.ties:
-        hot = (a, b) in highlight_edges
-        (xa, ya), (xb, yb) = pos[a], pos[b]
-        ax.plot([xa, xb], [ya, yb], color=HIGHLIGHT if hot else "#888888",
-                linewidth=(1.2 + 3 * strength) if hot else 0.3 + 1.2 * strength,
-                alpha=0.95 if hot else (0.12 if focus else 0.25),
-                zorder=3 if hot else 1, solid_capstyle="round", gid=f"tie:{a}:{b}")
-
-    for person in view.people:
-        if person == view.me:
-            continue
-        score = view.best[person].score
-        faded = focus and person not in on_path and person not in view.at_target
-        ax.scatter([pos[person][0]], [pos[person][1]], s=12 + 180 * score,
-                   c=FADED if faded else _colour(view, person),
-                   alpha=0.5 if faded else 0.95,
-                   edgecolors="black" if person in view.at_target else "white",
-                   linewidths=1.4 if person in view.at_target else 0.4,
-                   zorder=4 if person in on_path else 2, gid=person)
-    ax.scatter([0.0], [0.0], s=420, marker="*", c="black", zorder=5, gid=view.me)
-
-    handles = [Line2D([], [], marker="*", linestyle="", color="black", markersize=13,
-                      label=f"you ({view.names[view.me]})")]
-    if not focus:
-        handles += [Line2D([], [], marker="o", linestyle="", color=PALETTE[i], markersize=8,
-                           label=name) for i, name in enumerate(view.group_names)]
-        if any(g < 0 for p, g in view.groups.items() if p != view.me):
-            handles.append(Line2D([], [], marker="o", linestyle="", color=OTHER_COLOUR,
-                                  markersize=8, label="other" if view.colour_by ==
-                                  "organization" else "smaller circles"))
-    else:
-        handles.append(Line2D([], [], color=HIGHLIGHT, linewidth=3, label="best paths"))
-        handles.append(Line2D([], [], marker="o", linestyle="", color=FADED, markersize=8,
-                              label="everyone else"))
-    handles.append(Line2D([], [], marker="o", linestyle="", color="white",
-                          markeredgecolor="black", markeredgewidth=1.4, markersize=8,
-                          label="works there" if focus else "works at a target"))
-    handles.append(Line2D([], [], marker="o", linestyle="", color="#999999", markersize=4,
-                          label="size: strength of your best path"))
-    fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False,
-               title=None if focus else "coloured by " + view.colour_by)
-    ax.set_title(view.title, fontsize=11, loc="left")
-    # Settle the layout first, then freeze it, so the label overlap checks see final positions.
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
-    _place_labels(canvas.get_renderer(), ax, view, pos)
-    return fig
-
-
-#: Where a label may go relative to its point (points), tried in order.
-_OFFSETS = ((0, 7, "center", "bottom"), (0, -7, "center", "top"), (7, 0, "left", "center"),
-            (-7, 0, "right", "center"))
-
-
-def _place_labels(renderer: Any, ax: Any, view: NetworkView,
-                  pos: dict[str, tuple[float, float]]) -> None:
-    """Write names most-important first, each at the first spot (above, below, right, left)
-    that overlaps no placed label; a minor name with no free spot is left out."""
-    on_path = set(view.path_people())
-    placed: list[Any] = []
-    written = 0
-    for person in view.label_order():
-        important = person == view.me or person in on_path
-        if not important and (view.paths or written >= view.labels):
-            break
-        x, y = pos[person]
-        lift = 4 if person == view.me else 0
-        for i, (dx, dy, ha, va) in enumerate(_OFFSETS):
-            text = ax.annotate(view.names[person], (x, y),
-                               xytext=(dx + (lift if dx else 0), dy + (lift if dy > 0 else 0)),
-                               textcoords="offset points", ha=ha, va=va,
-                               fontsize=8 if important else 7,
-                               fontweight="bold" if important else "normal", zorder=6,
-                               bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                     "alpha": 0.75}, gid=f"label:{person}")
-            box = text.get_window_extent(renderer).expanded(1.04, 1.08)
-            if not any(box.overlaps(other) for other in placed):
-                break
-            if important and i == len(_OFFSETS) - 1:
-                break  # no free spot: a person on a path is labelled anyway
-            text.remove()
-        else:
-            continue
-        placed.append(box)
-        written += 1
-
-
-def parse_size(text: str) -> tuple[float, float]:
-    """``"12x9"`` (inches) as a (width, height) pair.
-
-    Raises :class:`InvalidArgument` (``size``) for another text or a size outside 4x3 to
-    100x100 inches.
-
-    >>> parse_size("12x9")
-    (12.0, 9.0)
-    """
-    try:
-        width, height = (float(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise InvalidArgument("size", f"'{text}'", "WIDTHxHEIGHT in inches, e.g. 12x9") from None
-    if not (4 <= width <= 100 and 3 <= height <= 100):
-        raise InvalidArgument("size", f"'{text}'",
-                              "between 4x3 and 100x100 inches (room for the legend)")
-    return width, height
-
-
-def save_plot(view: NetworkView, out: str | Path, dpi: int = DEFAULT_DPI,
-              size: tuple[float, float] = DEFAULT_SIZE, seed: int = LAYOUT_SEED) -> Path:
-    """Draw ``view`` and save it; the format (PNG, SVG, PDF) follows ``out``'s extension.
-
-    The picture is drawn in memory, then written atomically (a reader never sees half a file;
-    a full disk leaves any earlier picture as it was), mode 0600 whatever the umask; missing
-    folders of ``out`` are created 0700.
-
-    Raises
-    ------
-    GraphkitError
-        for another extension, or a folder that cannot be written (one line naming the file).
-    InvalidArgument
-        when ``dpi`` is not between 10 and 1200.
-    """
-    import io
-
-    from graphkit.workspace.transaction import make_private_dir, write_private
-
-    path = Path(out)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphkitError(f"cannot write '{path}': use a .png, .svg or .pdf file name")
-    if not 10 <= dpi <= 1200:
-        raise InvalidArgument("dpi", dpi, "between 10 and 1200")
-    buffer = io.BytesIO()
-    draw(view, size, seed).savefig(buffer, format=fmt, dpi=dpi, metadata=_metadata(fmt))
-    make_private_dir(path.parent)
-    write_private(path, buffer.getvalue())
-    return path
-
-
-@dataclass(frozen=True)
-class SavedPlot:
-    """A picture written to ``path``, and what it shows."""
-
-    path: Path
-    view: NetworkView
-
-
-def write_plot(store: GraphStore, out: str | Path | None = None,
-               organization: str | None = None, hops: int = 2, paths: int = 5,
-               limit: int = DEFAULT_LIMIT, colour_by: str = "community",
-               labels: int = DEFAULT_LABELS, dpi: int = DEFAULT_DPI,
-               size: tuple[float, float] = DEFAULT_SIZE) -> SavedPlot:
-    """Choose what to draw (:func:`path_view` when ``organization`` is given, else
-    :func:`ego_view`), draw it and save it (:func:`save_plot`).
-
-    ``out`` defaults to ``network.png``, or ``path-to-<organization id>.png``.
-
-    Raises
-    ------
-    UnknownOrganization, InvalidArgument, GraphkitError
-        as :func:`path_view`, :func:`ego_view` and :func:`save_plot` do.
-    """
-    if organization:
-        view = path_view(store, organization, hops, paths, limit, colour_by, labels)
-        out = out or f"path-to-{store.organization(organization).id}.png"
-    else:
-        view = ego_view(store, hops, limit, colour_by, labels)
-    return SavedPlot(save_plot(view, out or "network.png", dpi, size), view)
-
-
-def summary(saved: SavedPlot) -> str:
-    """What was written and what it shows, then the view's notes, one per line.
-
-    >>> view = NetworkView("me", {}, {}, (), {}, (), frozenset(), "Me's network\\n1 person",
-    ...                    notes=("ask Ann",))
-    >>> print(summary(SavedPlot(Path("n.png"), view)), end="")
-    wrote n.png: Me's network; 1 person
-      - ask Ann
-    """
-    lines = [f"wrote {saved.path}: " + saved.view.title.replace("\n", "; ")]
-    lines += [f"  - {note}" for note in saved.view.notes]
-    return text_lines(lines)
-
-
-def _metadata(fmt: str) -> dict[str, Any]:
-    # No creation dates or software versions in the file: the same network gives the same bytes.
-    if fmt == "svg":
-        return {"Date": None, "Creator": None}
-    if fmt == "pdf":
-        return {"CreationDate": None, "Producer": None, "Creator": None}
-    return {"Software": None}
-
-
-def plot_png(view: NetworkView, dpi: int = 100, size: tuple[float, float] = (10.0, 7.5),
-             seed: int = LAYOUT_SEED) -> bytes:
-    """``view`` drawn as PNG bytes (for embedding in a report)."""
-    import io
-
-    buffer = io.BytesIO()
-    draw(view, size, seed).savefig(buffer, format="png", dpi=dpi, metadata=_metadata("png"))
-    return buffer.getvalue()
