@@ -97,10 +97,11 @@ def test_png_size_follows_dpi_and_size(store_of, tmp_path):
     assert (int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")) == (200, 150)
 
 
-def test_same_network_same_png(store_of, tmp_path):
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_same_network_same_bytes(store_of, tmp_path, suffix):
     view = ego_view(store_of(_acme()))
-    a = save_plot(view, tmp_path / "a.png", dpi=40, size=(4, 3)).read_bytes()
-    b = save_plot(view, tmp_path / "b.png", dpi=40, size=(4, 3)).read_bytes()
+    a = save_plot(view, tmp_path / f"a{suffix}", dpi=40, size=(4, 3)).read_bytes()
+    b = save_plot(view, tmp_path / f"b{suffix}", dpi=40, size=(4, 3)).read_bytes()
     assert a == b
 
 

@@ -198,8 +198,12 @@ def save_plot(view: NetworkView, out: str | Path, dpi: int = DEFAULT_DPI,
         raise GraphkitError(f"cannot write '{path}': use a .png, .svg or .pdf file name")
     if not 10 <= dpi <= 1200:
         raise InvalidArgument("dpi", dpi, "between 10 and 1200")
+    import matplotlib
+
     buffer = io.BytesIO()
-    draw(view, size, seed).savefig(buffer, format=fmt, dpi=dpi, metadata=_metadata(fmt))
+    # SVG ids are random unless salted: a fixed salt makes the same network the same bytes.
+    with matplotlib.rc_context({"svg.hashsalt": "graphkit"}):
+        draw(view, size, seed).savefig(buffer, format=fmt, dpi=dpi, metadata=_metadata(fmt))
     make_private_dir(path.parent)
     write_private(path, buffer.getvalue())
     return path
