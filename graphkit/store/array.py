@@ -171,7 +171,6 @@ class ArrayStore:
             stage_names=cols.stage_names, last_contact=cols.tie_last,
             interactions=cols.tie_interactions, shared_groups=self.index.shared,
             source=cols.tie_source, source_names=cols.source_names)
-        self.edge_strength = self.strength[self.index.edge_tie]
         # Records built on demand, kept: analyses ask about the same few people repeatedly.
         self._views: dict[int, TieView] = {}
         self._pairs: dict[tuple[str, str], TieView] = {}
@@ -413,7 +412,9 @@ class ArrayStore:
             for k in range(paths.shape[1]):  # no cycles: v is not on the path to u
                 ok &= paths[row, k] != v
             row, v = row[ok], v[ok]
-            cand = scores[row] * self.edge_strength[positions[ok]]
+            # The strength of each edge through its tie: no per-edge copy of the strengths
+            # (13.5 million floats at a million people) is built for a query that reads few.
+            cand = scores[row] * self.strength[self.index.edge_tie[positions[ok]]]
             pos = np.searchsorted(reached, v)
             pos_c = np.minimum(pos, len(reached) - 1)
             found = reached[pos_c] == v
