@@ -145,6 +145,8 @@ class ArrayStore:
     as_of : the date recency is measured from.
     model : the strength model (default: the one configured in the network's settings).
     index : the prebuilt adjacency (default: built now; the on-disk cache passes its copy).
+    strength : the strength of each tie under ``model`` as of ``as_of`` (default: computed
+        now; the on-disk cache passes the copy it kept for this date and model).
 
     Examples
     --------
@@ -158,7 +160,8 @@ class ArrayStore:
     """
 
     def __init__(self, cols: NetworkColumns, as_of: date, model: StrengthModel | None = None,
-                 index: ArrayIndex | None = None) -> None:
+                 index: ArrayIndex | None = None,
+                 strength: NDArray[np.float64] | None = None) -> None:
         self.cols = cols
         self.as_of = as_of
         self.model = model or StrengthModel.from_settings(cols.settings.get("strength"))
@@ -166,7 +169,9 @@ class ArrayStore:
         # Ids are sorted: looked up by bisection, not through a dictionary of a million.
         self._id = _Positions(cols.person_ids)
         self._org_pos = _Positions(cols.org_ids)
-        self.strength = tie_strengths(
+        if strength is not None and len(strength) != len(cols.tie_a):
+            raise GraphkitError(f"{len(strength)} strengths for {len(cols.tie_a)} ties")
+        self.strength = strength if strength is not None else tie_strengths(
             self.model, as_of, explicit=cols.tie_strength, stage=cols.tie_stage,
             stage_names=cols.stage_names, last_contact=cols.tie_last,
             interactions=cols.tie_interactions, shared_groups=self.index.shared,

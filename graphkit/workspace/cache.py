@@ -23,6 +23,7 @@ files, silently, as a missing one is.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -43,7 +44,8 @@ from graphkit.io.settings import CONFIG_FILE, read_settings
 from graphkit.io.table import Problem, Problems
 from graphkit.model import Introduction, Organization, Target
 from graphkit.model.columns import PERSON_FIELDS, LazyStrings, NetworkColumns
-from graphkit.store.array import ArrayIndex, build_index
+from graphkit.store.array import ArrayIndex, ArrayStore, build_index
+from graphkit.strength import StrengthModel
 from graphkit.workspace.transaction import make_private_dir, write_private
 
 CACHE_DIR = Path(".graphkit") / "cache"
@@ -374,6 +376,68 @@ def open_columns(folder: str | Path, problems: Problems | None = None,
         except (OSError, GraphkitError):
             pass  # a read-only network folder or a full disk: work without a cache
     return cols, index
+
+
+def open_array_store(folder: str | Path, problems: Problems | None, as_of: date,
+                     use_cache: bool = True) -> ArrayStore:
+    """The array store of the network in ``folder`` as of ``as_of``: columns and index from
+    the cache (:func:`open_columns`), and the tie strengths too when they were computed for
+    the same date and strength settings (they are computed and kept otherwise)."""
+    cols, index = open_columns(folder, problems, use_cache)
+    model = StrengthModel.from_settings(cols.settings.get("strength"))
+    strength = (_cached_strengths(Path(folder) / CACHE_DIR, as_of, model, len(cols.tie_a))
+                if use_cache else None)
+    store = ArrayStore(cols, as_of, model, index=index, strength=strength)
+    if use_cache and strength is None:
+        try:
+            _store_strengths(Path(folder) / CACHE_DIR, as_of, model, store.strength)
+        except (OSError, GraphkitError, KeyError, ValueError):
+            pass  # a read-only folder or a full disk: computed again next time
+    return store
+
+
+def _strength_key(as_of: date, model: StrengthModel) -> str:
+    return hashlib.sha256(json.dumps([FORMAT, as_of.isoformat(), repr(model)]).encode()
+                          ).hexdigest()[:16]
+
+
+def _columns_folder(cache: Path) -> Path:
+    name = json.loads((cache / "index.json").read_text(encoding="utf-8"))["file"]
+    folder = cache / name
+    if folder.parent != cache or not name.startswith("columns-"):
+        raise CorruptCache("file")
+    return folder
+
+
+def _cached_strengths(cache: Path, as_of: date, model: StrengthModel,
+                      ties: int) -> np.ndarray | None:
+    """The strengths kept for this date and model, if any and intact (else None)."""
+    try:
+        folder = _columns_folder(cache)
+        key = _strength_key(as_of, model)
+        path = folder / f"strength-{key}.npy"
+        record = json.loads((folder / f"strength-{key}.json").read_text(encoding="utf-8"))
+        if record["stat"] != _stat(path) and record["checksum"] != checksum(path):
+            return None
+        strength = _array(path, record["checksum"], verify=False)
+        return strength if strength.shape == (ties,) and strength.dtype == np.float64 else None
+    except (CorruptCache, OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store_strengths(cache: Path, as_of: date, model: StrengthModel,
+                     strength: np.ndarray) -> None:
+    """Keep ``strength`` beside the columns (one date and model at a time)."""
+    folder = _columns_folder(cache)
+    key = _strength_key(as_of, model)
+    for old in folder.glob("strength-*"):
+        old.unlink(missing_ok=True)
+    path = folder / f"strength-{key}.npy"
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(strength, dtype=np.float64), allow_pickle=False)
+    write_private(path, buffer.getvalue())
+    write_private(folder / f"strength-{key}.json",
+                  json.dumps({"checksum": checksum(path), "stat": _stat(path)}))
 
 
 def _has(ids: list[str], person: str) -> bool:
