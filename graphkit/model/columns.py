@@ -191,7 +191,7 @@ class LazyStrings(Sequence[str]):
     Examples
     --------
     >>> import numpy as np
-    >>> names = LazyStrings(np.frombuffer(b"Ann\x00Bo", dtype=np.uint8), 2)
+    >>> names = LazyStrings(np.frombuffer(b"Ann" + bytes(1) + b"Bo", dtype=np.uint8), 2)
     >>> len(names), names[1], names == ["Ann", "Bo"]
     (2, 'Bo', True)
     """
@@ -200,6 +200,7 @@ class LazyStrings(Sequence[str]):
         self._blob: NDArray[np.uint8] | None = blob
         self._count = count
         self._values: list[str] | None = None
+        self._ends: NDArray[np.int64] | None = None
 
     @property
     def values(self) -> list[str]:
@@ -216,7 +217,7 @@ class LazyStrings(Sequence[str]):
                       if self._count else [])
             if len(values) != self._count:
                 raise ValueError(f"expected {self._count} strings, found {len(values)}")
-            self._values, self._blob = values, None
+            self._values, self._blob, self._ends = values, None, None
         return self._values
 
     def __len__(self) -> int:
@@ -229,7 +230,20 @@ class LazyStrings(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
-        return self.values[index]
+        if self._values is not None or not isinstance(index, int):
+            return self.values[index]
+        # One value: cut it out of the bytes by the positions of the separators, found once
+        # by numpy, without decoding the others.
+        k = range(self._count)[index]  # IndexError as a list's, negative indices counted back
+        blob = self._blob
+        assert blob is not None
+        if self._ends is None:
+            ends = np.flatnonzero(blob == 0)
+            if len(ends) != self._count - 1:
+                raise ValueError(f"expected {self._count} strings, found {len(ends) + 1}")
+            self._ends = np.concatenate([ends, [len(blob)]])
+        start = int(self._ends[k - 1]) + 1 if k else 0
+        return blob[start:int(self._ends[k])].tobytes().decode("utf-8")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.values)
