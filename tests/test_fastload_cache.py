@@ -353,3 +353,61 @@ def test_every_character_str_strip_removes_is_seen_by_the_pyarrow_reader():
     for c in spaces:
         assert _padded(pa.array(["ok", c + "x"])) and _padded(pa.array([f"x{c}", "ok"])), c
         assert not _padded(pa.array([f"x{c}y", "é", "日本"]))
+
+
+# --- a warm open trusts only the very files it verified; strengths kept per date ------------
+
+
+def test_a_warm_open_reads_no_checksum_but_a_rewritten_file_is_verified(sample_dir,
+                                                                      monkeypatch):
+    """The checksums run when the cache is written and when a file is not the one verified
+    (its size, mtime, ctime or inode changed): a flipped bit whose mtime was put back is
+    still found, because the change time cannot be put back."""
+    import graphkit.workspace.cache as cache_module
+
+    open_columns(sample_dir)
+    calls: list[str] = []
+    real = cache_module.checksum
+    monkeypatch.setattr(cache_module, "checksum", lambda path: calls.append(path.name)
+                        or real(path))
+    open_columns(sample_dir)
+    assert calls == []  # trusted: no page of the cache read to check it
+    victim = _cache_folder(sample_dir) / "index_neighbor.npy"
+    before = victim.stat()
+    raw = bytearray(victim.read_bytes())
+    raw[-5] ^= 0x10
+    victim.write_bytes(bytes(raw))
+    os.utime(victim, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _reopened_like_fresh(sample_dir)
+    assert "index_neighbor.npy" in calls
+
+
+def test_strengths_are_kept_per_date_and_settings(sample_dir):
+    from datetime import date
+
+    from graphkit.workspace.cache import open_array_store
+
+    def kept() -> list[str]:
+        return sorted(p.name for p in _cache_folder(sample_dir).glob("strength-*.npy"))
+
+    fresh = open_store(sample_dir, "array", AS_OF)
+    assert len(kept()) == 1
+    again = open_array_store(sample_dir, None, AS_OF)
+    assert np.array_equal(again.strength, fresh.strength)
+    assert isinstance(again.strength, np.memmap) or again.strength.base is not None
+    first = kept()
+    later = open_array_store(sample_dir, None, date(2027, 6, 1))
+    assert kept() != first and len(kept()) == 1  # one date at a time
+    assert not np.array_equal(later.strength, fresh.strength)
+    (sample_dir / "graphkit.toml").write_text(
+        (sample_dir / "graphkit.toml").read_text(encoding="utf-8")
+        + "\n[strength.stages]\nreferral = 0.5\n", encoding="utf-8")
+    tuned = open_array_store(sample_dir, None, date(2027, 6, 1))
+    assert not np.array_equal(tuned.strength, later.strength)
+    # A damaged strengths file is computed again, not used.
+    victim = _cache_folder(sample_dir) / kept()[0]
+    raw = bytearray(victim.read_bytes())
+    raw[-3] ^= 0x40
+    victim.write_bytes(bytes(raw))
+    assert np.array_equal(open_array_store(sample_dir, None, date(2027, 6, 1)).strength,
+                          tuned.strength)

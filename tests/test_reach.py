@@ -9,6 +9,7 @@ import pytest
 from graphkit.analysis.reach import reach
 from graphkit.errors import GraphkitError
 from graphkit.model import Employment, Membership, Network, Organization, Person, Target, Tie
+from networks import AS_OF
 
 
 def _network() -> Network:
@@ -104,3 +105,58 @@ def test_sample_targets(store_of, sample_network):
     for t in result.targets:
         if not t.reachable:
             assert any(s.kind == "former-employee" for s in t.suggestions)
+
+
+# --- the best path per organization: one vectorized pass in the array store ----------------
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_best_path_per_organization_is_the_same_from_every_store(seed):
+    """The array store's one pass equals the plain answer (best path to everyone, credited to
+    current employers), tie-breaks included, from several people and hop limits."""
+    from test_array_store import rich_network
+
+    from graphkit.analysis.reach import best_path_per_organization
+    from graphkit.model.columns import columns_of
+    from graphkit.store.array import ArrayStore
+    from graphkit.store.base import BestPathsByOrg
+    from graphkit.store.memory import MemoryStore
+
+    net = rich_network(seed, people=80)
+    memory, array = MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF)
+    assert isinstance(array, BestPathsByOrg) and not isinstance(memory, BestPathsByOrg)
+    for me in sorted(net.people)[:4]:
+        net.me = me
+        memory, array = MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF)
+        for hops in (1, 2, 3, 6):
+            plain = best_path_per_organization(memory, hops)
+            assert array.best_paths_by_org(me, hops) == plain
+            assert best_path_per_organization(array, hops) == plain
+    assert array.best_paths_by_org("nobody", 2) == {}
+
+
+def test_best_path_per_organization_breaks_equal_scores_by_hops_then_ids():
+    """Every strength 1: many equal scores; the shorter path wins, then the smaller ids;
+    ended jobs do not count."""
+    from datetime import date
+
+    from graphkit.analysis.reach import best_path_per_organization
+    from graphkit.model import Employment, Network, Organization, Person, Tie
+    from graphkit.model.columns import columns_of
+    from graphkit.store.array import ArrayStore
+    from graphkit.store.memory import MemoryStore
+
+    people = {p: Person(p, p.title()) for p in ("me", "ann", "bo", "cy", "di", "ed")}
+    orgs = {"acme": Organization("acme", "Acme Corp"), "ini": Organization("ini", "Initech")}
+    jobs = [Employment("di", "acme"), Employment("cy", "acme"), Employment("ed", "ini"),
+            Employment("ann", "ini", end=date(2020, 1, 1))]
+    ties = [Tie("me", "bo", 1.0), Tie("me", "ann", 1.0), Tie("ann", "cy", 1.0),
+            Tie("bo", "cy", 1.0), Tie("bo", "di", 1.0), Tie("ann", "di", 1.0),
+            Tie("di", "ed", 1.0)]
+    net = Network("me", people, orgs, jobs, ties)
+    array = ArrayStore(columns_of(net), AS_OF)
+    found = best_path_per_organization(array, 3)
+    assert found == best_path_per_organization(MemoryStore(net, AS_OF), 3)
+    assert found["acme"].people == ("me", "ann", "cy")  # cy and di tie: ann before bo
+    assert found["ini"].people == ("me", "ann", "di", "ed")
+    assert best_path_per_organization(array, 2) == {"acme": found["acme"]}

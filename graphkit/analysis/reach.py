@@ -16,7 +16,7 @@ from graphkit.analysis.paths import (
 )
 from graphkit.analysis.targets import UnmatchedTarget, resolve_targets
 from graphkit.model import Employment, Organization, Person
-from graphkit.store.base import BestPath, GraphStore, check_max_hops
+from graphkit.store.base import BestPath, BestPathsByOrg, GraphStore, check_max_hops
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,45 @@ def staff_reach(store: GraphStore, orgs: Sequence[Organization], max_hops: int =
     best = store.best_paths(me.id, everyone, max_hops) if everyone else {}
     return [Staff(org, staff[org.id], {p: best[p] for p in staff[org.id] if p in best})
             for org in orgs]
+
+
+def best_path_per_organization(store: GraphStore, max_hops: int = 2) -> dict[str, BestPath]:
+    """For every organization with a current employee within ``max_hops`` of me, my best path
+    to one of them (first by :meth:`BestPath.sort_key`), keyed by organization id.
+
+    A store that offers :class:`~graphkit.store.base.BestPathsByOrg` answers in one pass (the
+    array store: 0.1 s instead of 1 s at a million people); any other store is asked for the
+    best path to everyone, then each path is credited to the current employers of its end.
+
+    Raises
+    ------
+    InvalidArgument
+        when ``max_hops`` is outside 1..6.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graphkit.model import Network, Person, Organization, Employment, Tie
+    >>> from graphkit.store.memory import MemoryStore
+    >>> net = Network("me", {p: Person(p, p.title()) for p in ("me", "ann", "bo")},
+    ...               {"acme": Organization("acme", "Acme Corp")},
+    ...               [Employment("bo", "acme"), Employment("ann", "acme", end=date(2020, 1, 1))],
+    ...               [Tie("me", "ann", 0.8), Tie("ann", "bo", 0.5)])
+    >>> best_path_per_organization(MemoryStore(net, date(2026, 1, 1)))
+    {'acme': BestPath(people=('me', 'ann', 'bo'), score=0.4)}
+    """
+    check_max_hops(max_hops)
+    me = store.me().id
+    if isinstance(store, BestPathsByOrg):
+        return store.best_paths_by_org(me, max_hops)
+    out: dict[str, BestPath] = {}
+    for person, found in store.best_paths(me, None, max_hops).items():
+        for job in store.employment_of(person):
+            if job.current:
+                held = out.get(job.org_id)
+                if held is None or found.sort_key() < held.sort_key():
+                    out[job.org_id] = found
+    return out
 
 
 def reach(store: GraphStore, max_hops: int = 2, all_organizations: bool = False) -> ReachResult:

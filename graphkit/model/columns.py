@@ -9,9 +9,10 @@ columns; :mod:`graphkit.io.fastload` reads a network folder straight into them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,7 +38,7 @@ class NetworkColumns:
 
     me: str
     person_ids: list[str]
-    person_text: dict[str, list[str] | None]
+    person_text: Mapping[str, Sequence[str] | None]
     person_extra: list[Extra] | None
     organizations: list[Organization]
     org_ids: list[str]
@@ -45,7 +46,7 @@ class NetworkColumns:
     job_org: Ints
     job_start: Ints
     job_end: Ints
-    job_title: list[str]
+    job_title: Sequence[str]
     job_extra: list[Extra] | None
     tie_a: Ints
     tie_b: Ints
@@ -180,3 +181,80 @@ def columns_of(network: Network) -> NetworkColumns:
         targets=list(network.targets),
         settings=dict(network.settings),
     )
+
+
+class LazyStrings(Sequence[str]):
+    """A list of strings kept as NUL-separated UTF-8 bytes (a memory-mapped cache file) and
+    decoded the first time a value is asked for: a warm open that shows a handful of people
+    does not decode a million names. Compares equal to a list of the same strings.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> names = LazyStrings(np.frombuffer(b"Ann" + bytes(1) + b"Bo", dtype=np.uint8), 2)
+    >>> len(names), names[1], names == ["Ann", "Bo"]
+    (2, 'Bo', True)
+    """
+
+    def __init__(self, blob: NDArray[np.uint8], count: int) -> None:
+        self._blob: NDArray[np.uint8] | None = blob
+        self._count = count
+        self._values: list[str] | None = None
+        self._ends: NDArray[np.int64] | None = None
+
+    @property
+    def values(self) -> list[str]:
+        """The decoded strings (decoded once).
+
+        Raises
+        ------
+        ValueError
+            when the bytes are not ``count`` NUL-separated UTF-8 strings.
+        """
+        if self._values is None:
+            assert self._blob is not None
+            values = (self._blob.tobytes().decode("utf-8").split("\x00")
+                      if self._count else [])
+            if len(values) != self._count:
+                raise ValueError(f"expected {self._count} strings, found {len(values)}")
+            self._values, self._blob, self._ends = values, None, None
+        return self._values
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if self._values is not None or not isinstance(index, int):
+            return self.values[index]
+        # One value: cut it out of the bytes by the positions of the separators, found once
+        # by numpy, without decoding the others.
+        k = range(self._count)[index]  # IndexError as a list's, negative indices counted back
+        blob = self._blob
+        assert blob is not None
+        if self._ends is None:
+            ends = np.flatnonzero(blob == 0)
+            if len(ends) != self._count - 1:
+                raise ValueError(f"expected {self._count} strings, found {len(ends) + 1}")
+            self._ends = np.concatenate([ends, [len(blob)]])
+        start = int(self._ends[k - 1]) + 1 if k else 0
+        return blob[start:int(self._ends[k])].tobytes().decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.values)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyStrings):
+            return self.values == other.values
+        return isinstance(other, list) and self.values == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyStrings({self._count} strings)"
+

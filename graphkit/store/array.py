@@ -145,6 +145,8 @@ class ArrayStore:
     as_of : the date recency is measured from.
     model : the strength model (default: the one configured in the network's settings).
     index : the prebuilt adjacency (default: built now; the on-disk cache passes its copy).
+    strength : the strength of each tie under ``model`` as of ``as_of`` (default: computed
+        now; the on-disk cache passes the copy it kept for this date and model).
 
     Examples
     --------
@@ -158,7 +160,8 @@ class ArrayStore:
     """
 
     def __init__(self, cols: NetworkColumns, as_of: date, model: StrengthModel | None = None,
-                 index: ArrayIndex | None = None) -> None:
+                 index: ArrayIndex | None = None,
+                 strength: NDArray[np.float64] | None = None) -> None:
         self.cols = cols
         self.as_of = as_of
         self.model = model or StrengthModel.from_settings(cols.settings.get("strength"))
@@ -166,12 +169,13 @@ class ArrayStore:
         # Ids are sorted: looked up by bisection, not through a dictionary of a million.
         self._id = _Positions(cols.person_ids)
         self._org_pos = _Positions(cols.org_ids)
-        self.strength = tie_strengths(
+        if strength is not None and len(strength) != len(cols.tie_a):
+            raise GraphkitError(f"{len(strength)} strengths for {len(cols.tie_a)} ties")
+        self.strength = strength if strength is not None else tie_strengths(
             self.model, as_of, explicit=cols.tie_strength, stage=cols.tie_stage,
             stage_names=cols.stage_names, last_contact=cols.tie_last,
             interactions=cols.tie_interactions, shared_groups=self.index.shared,
             source=cols.tie_source, source_names=cols.source_names)
-        self.edge_strength = self.strength[self.index.edge_tie]
         # Records built on demand, kept: analyses ask about the same few people repeatedly.
         self._views: dict[int, TieView] = {}
         self._pairs: dict[tuple[str, str], TieView] = {}
@@ -385,6 +389,14 @@ class ArrayStore:
             wanted = wanted[wanted != s]
             if not len(wanted):
                 return {}
+        layers, _, reached, reached_score, reached_layer = self._search(s, wanted, max_hops)
+        return self._paths_to(layers, reached, reached_score, reached_layer, wanted, s)
+
+    def _search(self, s: int, wanted: Ints | None, max_hops: int) -> tuple[
+            list[tuple[Ints, NDArray[np.int64]]], list[Ints], Ints, NDArray[np.float64], Ints]:
+        """The layers of :meth:`best_paths` from person ``s``: per layer its improved nodes
+        (sorted) with their paths, and the lexicographic rank of each path in its layer; then
+        every node reached, its best score and the layer that holds its best path."""
         ix = self.index
         # Layer h: the nodes improved there (sorted), their paths (rows of node indices from
         # the source), scores, and the lexicographic rank of each path within the layer.
@@ -393,6 +405,7 @@ class ArrayStore:
         scores = np.ones(1)
         ranks = np.zeros(1, dtype=np.int64)
         layers = [(nodes, paths)]
+        layer_ranks = [ranks]
         reached, reached_score = nodes, scores
         reached_layer = np.zeros(1, dtype=np.int64)
         for layer in range(1, max_hops + 1):
@@ -413,7 +426,9 @@ class ArrayStore:
             for k in range(paths.shape[1]):  # no cycles: v is not on the path to u
                 ok &= paths[row, k] != v
             row, v = row[ok], v[ok]
-            cand = scores[row] * self.edge_strength[positions[ok]]
+            # The strength of each edge through its tie: no per-edge copy of the strengths
+            # (13.5 million floats at a million people) is built for a query that reads few.
+            cand = scores[row] * self.strength[self.index.edge_tie[positions[ok]]]
             pos = np.searchsorted(reached, v)
             pos_c = np.minimum(pos, len(reached) - 1)
             found = reached[pos_c] == v
@@ -432,9 +447,54 @@ class ArrayStore:
             ranks = np.empty(len(nodes), dtype=np.int64)
             ranks[np.lexsort((nodes, previous))] = np.arange(len(nodes))
             layers.append((nodes, paths))
+            layer_ranks.append(ranks)
             reached, reached_score, reached_layer = _merge(
                 reached, reached_score, reached_layer, nodes, scores, layer)
-        return self._paths_to(layers, reached, reached_score, reached_layer, wanted, s)
+        return layers, layer_ranks, reached, reached_score, reached_layer
+
+    def best_paths_by_org(self, source: str, max_hops: int) -> dict[str, BestPath]:
+        """For each organization, the best of my best paths to its current employees (the
+        source excepted): the one :meth:`BestPath.sort_key` puts first. Organizations out of
+        reach are absent.
+
+        One search to everyone within ``max_hops`` (as ``best_paths(source, None, max_hops)``)
+        and one vectorized pass over the current jobs of the people reached: a path record is
+        built per organization, not per person reached.
+        """
+        if max_hops < 1:
+            raise GraphkitError(f"max hops must be at least 1, not {max_hops}")
+        s = self._id.get(source)
+        if s is None:
+            return {}
+        layers, layer_ranks, reached, score, layer = self._search(s, None, max_hops)
+        keep = reached != s
+        reached, score, layer = reached[keep], score[keep], layer[keep]
+        rank = np.zeros(len(reached), dtype=np.int64)
+        row = np.zeros(len(reached), dtype=np.int64)
+        for h, (nodes, _) in enumerate(layers):
+            here = np.flatnonzero(layer == h)
+            at = np.searchsorted(nodes, reached[here])
+            row[here], rank[here] = at, layer_ranks[h][at]
+        ix, c = self.index, self.cols
+        starts = ix.person_job_ptr[reached]
+        counts = ix.person_job_ptr[reached + 1] - starts
+        positions = np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(
+            starts - (np.cumsum(counts) - counts), counts)
+        owner = np.repeat(np.arange(len(reached), dtype=np.int64), counts)
+        jobs = ix.jobs_by_person[positions]
+        current = c.job_end[jobs] == 0
+        owner, org = owner[current], c.job_org[jobs[current]].astype(np.int64)
+        # Per organization: higher score, then fewer hops, then the alphabetically first path.
+        order = np.lexsort((rank[owner], layer[owner], -score[owner], org))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = org[order][1:] != org[order][:-1]
+        pick = order[first]
+        ids, org_ids = c.person_ids, c.org_ids
+        out: dict[str, BestPath] = {}
+        for k, p in zip(org[pick].tolist(), owner[pick].tolist(), strict=True):
+            path = layers[int(layer[p])][1][row[p]]
+            out[org_ids[k]] = BestPath(tuple(ids[q] for q in path.tolist()), float(score[p]))
+        return out
 
     def _paths_to(self, layers: list[tuple[Ints, NDArray[np.int64]]], reached: Ints,
                   reached_score: NDArray[np.float64], reached_layer: Ints,

@@ -161,3 +161,16 @@ class GraphStore(Protocol):
     def introductions(self) -> list[Introduction]:
         """The introductions log in file order."""
         ...
+
+
+@runtime_checkable
+class BestPathsByOrg(Protocol):
+    """An optional store method: a store that can rank paths per organization itself (the
+    array store, in one vectorized pass) offers it; :func:`graphkit.analysis.reach.
+    best_path_per_organization` falls back to :meth:`GraphStore.best_paths` otherwise."""
+
+    def best_paths_by_org(self, source: str, max_hops: int) -> dict[str, BestPath]:
+        """For each organization with a current employee (``source`` excepted) within
+        ``max_hops`` of ``source``: the best path to one of them (first by
+        :meth:`BestPath.sort_key`). Organizations out of reach are absent."""
+        ...

@@ -23,11 +23,13 @@ files, silently, as a missing one is.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import date
 from pathlib import Path
@@ -41,8 +43,9 @@ from graphkit.io.network import FILES
 from graphkit.io.settings import CONFIG_FILE, read_settings
 from graphkit.io.table import Problem, Problems
 from graphkit.model import Introduction, Organization, Target
-from graphkit.model.columns import PERSON_FIELDS, NetworkColumns
-from graphkit.store.array import ArrayIndex, build_index
+from graphkit.model.columns import PERSON_FIELDS, LazyStrings, NetworkColumns
+from graphkit.store.array import ArrayIndex, ArrayStore, build_index
+from graphkit.strength import StrengthModel
 from graphkit.workspace.transaction import make_private_dir, write_private
 
 CACHE_DIR = Path(".graphkit") / "cache"
@@ -53,6 +56,10 @@ _STRING_LISTS = ("person_ids", "org_ids", "job_title", "stage_names", "source_na
 _ARRAYS = tuple(f.name for f in fields(NetworkColumns)
                 if f.name.startswith(("job_", "tie_", "member_"))
                 and f.name not in ("job_title", "job_extra", "tie_notes", "tie_extra"))
+#: Lists of strings decoded only when first used (a warm query shows a few people).
+_LAZY = ("job_title",)
+#: Per array file the stat (size, mtime, ctime, inode) it had when its checksum was verified.
+STAT_FILE = "stat.json"
 #: Arrays this small are read into memory rather than mapped (a map costs a file handle).
 _MAP_BYTES = 1 << 16
 
@@ -97,18 +104,48 @@ def checksum(path: Path) -> list[int]:
             int(words.sum(dtype=np.uint64)) if whole else 0, tail]
 
 
-def _strings(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _stat(path: Path) -> list[int]:
+    """Size, modification and change time (ns) and inode of a file: any write to it, or a
+    copy put in its place, changes one of them (the change time cannot be set back)."""
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _stats(folder: Path, names: Any) -> dict[str, list[int]]:
+    return {name: _stat(folder / f"{name}.npy") for name in names}
+
+
+def _trusted(folder: Path, sums: dict[str, list[int]]) -> bool:
+    """Whether every array file is the very file whose checksum was verified (when written,
+    or by the last full check): then the checksums need not be read again."""
+    try:
+        recorded = json.loads((folder / STAT_FILE).read_text(encoding="utf-8"))
+        return isinstance(recorded, dict) and recorded == _stats(folder, sums)
+    except (OSError, ValueError):
+        return False
+
+
+def _strings(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     # NUL never survives reading (the reader removes it), so it can separate the values.
     blob = "\x00".join(values).encode("utf-8")
     return np.frombuffer(blob, dtype=np.uint8), np.array([len(values)])
 
 
 def _unstrings(blob: np.ndarray, count: np.ndarray) -> list[str]:
-    if int(count[0]) == 0:
-        return []
-    values = blob.tobytes().decode("utf-8").split("\x00")
-    if len(values) != int(count[0]):
-        raise CorruptCache("string count")
+    try:
+        return LazyStrings(blob, int(count[0])).values
+    except ValueError:
+        raise CorruptCache("string count") from None
+
+
+def _lazy(blob: np.ndarray, count: np.ndarray, verify: bool) -> LazyStrings:
+    """Strings decoded when first used (checked now when the cache is not trusted)."""
+    values = LazyStrings(blob, int(count[0]))
+    if verify:
+        try:
+            _ = values.values  # decoded now: a bad count is found while a rebuild is possible
+        except ValueError:
+            raise CorruptCache("string count") from None
     return values
 
 
@@ -170,6 +207,7 @@ def save(folder: Path, cols: NetworkColumns, index: ArrayIndex, problems: list[P
         meta["problems"] = [[p.path, p.line, p.column, p.message] for p in problems]
         meta["arrays"] = sums
         write_private(tmp / "meta.json", json.dumps(meta))
+        write_private(tmp / STAT_FILE, json.dumps(_stats(tmp, sums)))
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(tmp, folder)
@@ -178,9 +216,10 @@ def save(folder: Path, cols: NetworkColumns, index: ArrayIndex, problems: list[P
         raise
 
 
-def _array(path: Path, expected: list[int]) -> np.ndarray:
-    """One ``.npy`` file, checked against its recorded checksum, mapped if large."""
-    if checksum(path) != expected:
+def _array(path: Path, expected: list[int], verify: bool) -> np.ndarray:
+    """One ``.npy`` file, checked against its recorded checksum (with ``verify``), mapped if
+    large."""
+    if verify and checksum(path) != expected:
         raise CorruptCache(path.name)
     if expected[0] < _MAP_BYTES:
         return np.load(path, allow_pickle=False)
@@ -202,10 +241,16 @@ def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayI
     sums = meta["arrays"]
     if not all(name.replace("_", "").isalpha() and name.isascii() for name in sums):
         raise CorruptCache("array names")  # only names save() writes: no path in a name
-    data = {name: _array(folder / f"{name}.npy", expected) for name, expected in sums.items()}
-    strings = {name: _unstrings(data[name], data[f"{name}_count"]) for name in _STRING_LISTS}
-    person_text: dict[str, list[str] | None] = {
-        f: (_unstrings(data[f"person_{f}"], data[f"person_{f}_count"])
+    # Files that are the very files verified before are mapped without reading them: the
+    # checksums and the range checks read every page (450 MB at a million people).
+    verify = not _trusted(folder, sums)
+    data = {name: _array(folder / f"{name}.npy", expected, verify)
+            for name, expected in sums.items()}
+    strings: dict[str, Sequence[str]] = {
+        name: (_lazy(data[name], data[f"{name}_count"], verify) if name in _LAZY
+               else _unstrings(data[name], data[f"{name}_count"])) for name in _STRING_LISTS}
+    person_text: dict[str, Sequence[str] | None] = {
+        f: (_lazy(data[f"person_{f}"], data[f"person_{f}_count"], verify)
             if f in meta["person_text_present"] else None) for f in PERSON_FIELDS}
     arrays = {name: data[name] for name in _ARRAYS}
     index = ArrayIndex(**{f.name: data[f"index_{f.name}"] for f in fields(ArrayIndex)})
@@ -234,14 +279,21 @@ def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayI
         **strings,  # type: ignore[arg-type]
         **arrays,  # type: ignore[arg-type]
     )
-    _check_shapes(cols, index)
+    _check_shapes(cols, index, values=verify)
+    if verify:  # verified in full: the next open can trust these very files
+        try:
+            write_private(folder / STAT_FILE, json.dumps(_stats(folder, sums)))
+        except GraphkitError:
+            pass  # a read-only folder: verified in full every time
     problems = [Problem(p[0], p[1], p[2], p[3]) for p in meta["problems"]]
     return cols, index, problems
 
 
-def _check_shapes(cols: NetworkColumns, index: ArrayIndex) -> None:
-    """Raise CorruptCache unless lengths agree and every index points inside its table: a
-    cache that passed its checksums but was written by other code is not used either."""
+def _check_shapes(cols: NetworkColumns, index: ArrayIndex, values: bool = True) -> None:
+    """Raise CorruptCache unless lengths agree and (with ``values``) every index points inside
+    its table: a cache that passed its checksums but was written by other code is not used
+    either. Lengths are checked always (no page is read); values when the files were not
+    known to be the verified ones."""
     n, orgs, groups = cols.people, len(cols.org_ids), len(cols.group_names)
     ties, jobs, members = len(cols.tie_a), len(cols.job_person), len(cols.member_person)
 
@@ -249,8 +301,9 @@ def _check_shapes(cols: NetworkColumns, index: ArrayIndex) -> None:
         if not ok:
             raise CorruptCache(what)
 
-    def within(values: np.ndarray, size: int) -> bool:
-        return not len(values) or (int(values.min()) >= 0 and int(values.max()) < size)
+    def within(array: np.ndarray, size: int) -> bool:
+        return not values or not len(array) or (int(array.min()) >= 0
+                                                 and int(array.max()) < size)
 
     check(all(len(getattr(cols, f"tie_{k}")) == ties for k in (
         "b", "strength", "stage", "last", "interactions", "source")), "tie columns")
@@ -271,7 +324,8 @@ def _check_shapes(cols: NetworkColumns, index: ArrayIndex) -> None:
             (index.person_group_ptr, index.groups_by_person, n, members),
             (index.group_ptr, index.members_by_group, groups, members)):
         check(len(ptr) == size + 1 and len(rows) == total and int(ptr[0]) == 0
-              and int(ptr[-1]) == total and bool((np.diff(ptr) >= 0).all()), "index pointers")
+              and int(ptr[-1]) == total and (not values or bool((np.diff(ptr) >= 0).all())),
+              "index pointers")
     check(within(index.neighbor, n) and len(index.edge_tie) == 2 * ties
           and within(index.edge_tie, ties) and len(index.shared) == ties
           and within(index.jobs_by_org, jobs) and within(index.jobs_by_person, jobs)
@@ -322,6 +376,68 @@ def open_columns(folder: str | Path, problems: Problems | None = None,
         except (OSError, GraphkitError):
             pass  # a read-only network folder or a full disk: work without a cache
     return cols, index
+
+
+def open_array_store(folder: str | Path, problems: Problems | None, as_of: date,
+                     use_cache: bool = True) -> ArrayStore:
+    """The array store of the network in ``folder`` as of ``as_of``: columns and index from
+    the cache (:func:`open_columns`), and the tie strengths too when they were computed for
+    the same date and strength settings (they are computed and kept otherwise)."""
+    cols, index = open_columns(folder, problems, use_cache)
+    model = StrengthModel.from_settings(cols.settings.get("strength"))
+    strength = (_cached_strengths(Path(folder) / CACHE_DIR, as_of, model, len(cols.tie_a))
+                if use_cache else None)
+    store = ArrayStore(cols, as_of, model, index=index, strength=strength)
+    if use_cache and strength is None:
+        try:
+            _store_strengths(Path(folder) / CACHE_DIR, as_of, model, store.strength)
+        except (OSError, GraphkitError, KeyError, ValueError):
+            pass  # a read-only folder or a full disk: computed again next time
+    return store
+
+
+def _strength_key(as_of: date, model: StrengthModel) -> str:
+    return hashlib.sha256(json.dumps([FORMAT, as_of.isoformat(), repr(model)]).encode()
+                          ).hexdigest()[:16]
+
+
+def _columns_folder(cache: Path) -> Path:
+    name = json.loads((cache / "index.json").read_text(encoding="utf-8"))["file"]
+    folder = cache / name
+    if folder.parent != cache or not name.startswith("columns-"):
+        raise CorruptCache("file")
+    return folder
+
+
+def _cached_strengths(cache: Path, as_of: date, model: StrengthModel,
+                      ties: int) -> np.ndarray | None:
+    """The strengths kept for this date and model, if any and intact (else None)."""
+    try:
+        folder = _columns_folder(cache)
+        key = _strength_key(as_of, model)
+        path = folder / f"strength-{key}.npy"
+        record = json.loads((folder / f"strength-{key}.json").read_text(encoding="utf-8"))
+        if record["stat"] != _stat(path) and record["checksum"] != checksum(path):
+            return None
+        strength = _array(path, record["checksum"], verify=False)
+        return strength if strength.shape == (ties,) and strength.dtype == np.float64 else None
+    except (CorruptCache, OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store_strengths(cache: Path, as_of: date, model: StrengthModel,
+                     strength: np.ndarray) -> None:
+    """Keep ``strength`` beside the columns (one date and model at a time)."""
+    folder = _columns_folder(cache)
+    key = _strength_key(as_of, model)
+    for old in folder.glob("strength-*"):
+        old.unlink(missing_ok=True)
+    path = folder / f"strength-{key}.npy"
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(strength, dtype=np.float64), allow_pickle=False)
+    write_private(path, buffer.getvalue())
+    write_private(folder / f"strength-{key}.json",
+                  json.dumps({"checksum": checksum(path), "stat": _stat(path)}))
 
 
 def _has(ids: list[str], person: str) -> bool:

@@ -68,7 +68,7 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
                  "store", ARRAY_THRESHOLD_BYTES)
     if backend == "array" or big:
         from graphkit.store.array import ArrayStore
-        from graphkit.workspace.cache import open_columns
+        from graphkit.workspace.cache import open_array_store
         from graphkit.workspace.locate import sample_folder
 
         if infer:  # inferred ties are computed on records, not cached
@@ -79,8 +79,7 @@ def open_store(folder: str | Path, backend: str = "memory", as_of: date | None =
             return ArrayStore(columns_of(network), as_of or date.today())
         # The bundled sample lives inside the installed package: never write a cache there.
         bundled = Path(folder).resolve() == sample_folder().resolve()
-        cols, index = open_columns(folder, problems, use_cache=not bundled)
-        return ArrayStore(cols, as_of or date.today(), index=index)
+        return open_array_store(folder, problems, as_of or date.today(), use_cache=not bundled)
     if backend == "memory":
         from graphkit.store.memory import MemoryStore
 
