@@ -160,6 +160,8 @@ def bench(people: int, runner: BoltRunner, batch_size: int, hops_list: list[int]
         fn(memory)
         m_secs, want = timed(lambda: fn(memory), 3)
         same = "" if got == want else " DIFFERENT"
+        if same:
+            print(f"  {name} differs: {_first_difference(got, want)}", flush=True)
         out.append((name, f"{n_secs * 1000:,.0f} ms{same}", f"{m_secs * 1000:,.0f} ms",
                     str(counting.n)))
         print(out[-1], flush=True)
@@ -171,6 +173,15 @@ def bench(people: int, runner: BoltRunner, batch_size: int, hops_list: list[int]
     if weak:
         both("weak-ties --depth 2", lambda s: weak_ties(s, 2))
     return out
+
+
+def _first_difference(got, want) -> str:
+    """Where two answers first differ, for a DIFFERENT row."""
+    if hasattr(got, "targets") and hasattr(want, "targets"):
+        for g, w in zip(got.targets, want.targets, strict=False):
+            if g != w:
+                return f"neo4j {str(g)[:600]}\n    memory {str(w)[:600]}"
+    return f"neo4j {str(got)[:600]}\n    memory {str(want)[:600]}"
 
 
 def p50_rows(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:

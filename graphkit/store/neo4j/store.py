@@ -377,11 +377,7 @@ class Neo4jStore:
                 break
         if len(seen) == 1:
             return []
-        ids = sorted(seen)
-        views = []
-        for start in range(0, len(ids), BATCH):
-            views += self._keep([r for r in self._run("ego_ties", ids=ids[start:start + BATCH])
-                                 if r["hi"] in seen])
+        views = self._keep(self._run("ego_ties", ids=sorted(seen)))
         self._ahead(seen)
         return sorted(views, key=lambda v: v.tie.key)
 
