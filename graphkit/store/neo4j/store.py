@@ -288,7 +288,8 @@ class Neo4jStore:
                 improved = self._last_layer(best, frontier, wanted)
             elif layer == 1 or self._ties_of.issuperset(frontier):
                 self._ties_of_all(frontier)
-                improved = self._layer(best, frontier)
+                improved = self._layer(best, frontier,
+                                       set(wanted) if last and wanted is not None else None)
             else:
                 improved = self._layer_in_database(
                     best, frontier, wanted if last and wanted is not None else None)
@@ -317,13 +318,15 @@ class Neo4jStore:
                 improved[row["id"]] = candidate
         return improved
 
-    def _layer(self, best: dict[str, BestPath], frontier: list[str]) -> dict[str, BestPath]:
-        """One layer from held ties: every frontier path extended by each tie of its end."""
+    def _layer(self, best: dict[str, BestPath], frontier: list[str],
+               only: set[str] | None) -> dict[str, BestPath]:
+        """One layer from held ties: every frontier path extended by each tie of its end (onto
+        someone in ``only``, when given)."""
         improved: dict[str, BestPath] = {}
         for u in frontier:
             path = best[u]
             for v, view in self._adj.get(u, {}).items():
-                if v not in path.people:
+                if v not in path.people and (only is None or v in only):
                     _better(improved, best, v, BestPath(path.people + (v,),
                                                          path.score * view.strength))
         return improved
