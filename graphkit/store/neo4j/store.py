@@ -380,7 +380,11 @@ class Neo4jStore:
                 break
         if len(seen) == 1:
             return []
-        views = self._keep(self._run("ego_ties", ids=sorted(seen)))
+        ids = sorted(seen)
+        views = []
+        for start in range(0, len(ids), BATCH):
+            views += self._keep([r for r in self._run("ego_ties", ids=ids[start:start + BATCH])
+                                 if r["hi"] in seen])
         self._ahead(seen)
         return sorted(views, key=lambda v: v.tie.key)
 
