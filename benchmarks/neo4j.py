@@ -110,20 +110,31 @@ def timed(fn, repeat: int = 1) -> tuple[float, object]:
 
 
 class Counting:
-    """Counts the queries a command makes."""
+    """Counts the queries a command makes, and the wall time each named query took
+    (round trip, server and record mapping together)."""
 
     def __init__(self, runner) -> None:
         self.runner, self.where, self.n = runner, runner.where, 0
+        self.spent: dict[str, list[float]] = {}
 
     def run(self, query, params, **kw):
         self.n += 1
-        return self.runner.run(query, params, **kw)
+        start = time.perf_counter()
+        try:
+            return self.runner.run(query, params, **kw)
+        finally:
+            self.spent.setdefault(query.name, []).append(time.perf_counter() - start)
+
+    def profile(self) -> str:
+        return ", ".join(f"{name} {len(t)}x {sum(t) * 1000:,.0f} ms"
+                         for name, t in sorted(self.spent.items(), key=lambda kv: -sum(kv[1])))
 
     def close(self) -> None:
         pass
 
 
-def bench(people: int, runner: BoltRunner, batch_size: int) -> list[tuple[str, str, str, str]]:
+def bench(people: int, runner: BoltRunner, batch_size: int, hops_list: list[int],
+          weak: bool = True) -> list[tuple[str, str, str, str]]:
     folder = Path(tempfile.mkdtemp(prefix=f"graphkit-neo4j-{people}-"))
     generate(people, 1, folder)
     network = read_network(folder)
@@ -143,21 +154,34 @@ def bench(people: int, runner: BoltRunner, batch_size: int) -> list[tuple[str, s
 
     def both(name: str, fn) -> None:
         counting = Counting(runner)
-        fn(Neo4jStore(counting))  # warm up, and count the queries
+        fn(Neo4jStore(counting))  # warm up, count the queries and where the time goes
+        print(f"  {name}: {counting.profile()}", flush=True)
         n_secs, got = timed(lambda: fn(Neo4jStore(runner)), 3)
         fn(memory)
         m_secs, want = timed(lambda: fn(memory), 3)
         same = "" if got == want else " DIFFERENT"
+        if same:
+            print(f"  {name} differs: {_first_difference(got, want)}", flush=True)
         out.append((name, f"{n_secs * 1000:,.0f} ms{same}", f"{m_secs * 1000:,.0f} ms",
                     str(counting.n)))
         print(out[-1], flush=True)
 
-    for hops in (2, 3, 4, 6):
+    for hops in hops_list:
         for org in orgs:
             both(f"path-to {org} --max-hops {hops}", lambda s, o=org, h=hops: path_to(s, o, h))
     both("targets", lambda s: reach(s, 2))
-    both("weak-ties --depth 2", lambda s: weak_ties(s, 2))
+    if weak:
+        both("weak-ties --depth 2", lambda s: weak_ties(s, 2))
     return out
+
+
+def _first_difference(got, want) -> str:
+    """Where two answers first differ, for a DIFFERENT row."""
+    if hasattr(got, "targets") and hasattr(want, "targets"):
+        for g, w in zip(got.targets, want.targets, strict=False):
+            if g != w:
+                return f"neo4j {str(g)[:600]}\n    memory {str(w)[:600]}"
+    return f"neo4j {str(got)[:600]}\n    memory {str(want)[:600]}"
 
 
 def p50_rows(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
@@ -185,6 +209,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, nargs="+", default=[20_000])
     parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--hops", type=int, nargs="+", default=[2, 3, 4, 6],
+                        help="the path-to hop limits to time")
+    parser.add_argument("--no-weak-ties", action="store_true", help="skip weak-ties")
     args = parser.parse_args()
     rust = "with" if _has_rust() else "without"
     with bolt_connection() as connection:
@@ -192,7 +219,8 @@ def main() -> None:
         try:
             for people in args.people:
                 db = connection.database if os.environ.get("NEO4J_URI") else "big"
-                rows = p50_rows(bench(people, runner.on_database(db), args.batch_size))
+                rows = p50_rows(bench(people, runner.on_database(db), args.batch_size,
+                                            args.hops, not args.no_weak_ties))
                 print(f"\n{people:,} people, driver {rust} neo4j-rust-ext, "
                       f"{connection.where.split(' ')[0]}\n")
                 print("| what | neo4j | memory | queries |\n|---|---|---|---|")

@@ -1,7 +1,9 @@
 // name: ego_ties
 // params: ids
-// Every tie among the people `ids` (an ego network found layer by layer with neighbors_of):
-// each end is looked up by its indexed id, then the ties between them.
-MATCH (a:Person)-[t:KNOWS]->(b:Person)
-WHERE a.id IN $ids AND b.id IN $ids
+// Every tie from one of the people `ids` to someone with a larger id (each tie once, from its
+// smaller end, looked up by the indexed id); the caller keeps those whose other end is in `ids`
+// too: an ego network found layer by layer with neighbors_of. (Matching every tie and testing
+// both ends against the list scans all ties.)
+UNWIND $ids AS id
+MATCH (a:Person {id: id})-[t:KNOWS]->(b:Person)
 RETURN a.id AS lo, b.id AS hi, properties(t) AS props

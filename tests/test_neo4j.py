@@ -74,6 +74,25 @@ def test_random_networks_give_the_memory_answers(neo4j_store_of, seed):
     assert_same_answers(neo4j_store_of(net, AS_OF), MemoryStore(net, AS_OF), hops=(1, 2, 3, 4))
 
 
+@pytest.mark.parametrize("seed", [3, 4])
+def test_commands_give_the_memory_answers_on_a_bigger_network(neo4j_store_of, sample_network,
+                                                              seed):
+    """Whole analyses (many searches in one store, sharing the ties it holds) against the
+    memory store: the layers walked in Python and in the database must agree bit for bit."""
+    from graphkit.analysis.reach import reach
+    from graphkit.analysis.weak_ties import weak_ties
+
+    net = random_network(seed, people=300, orgs=12, ties=900)
+    net.targets = [Target(f"o{i}", i % 3 or None) for i in range(12)]
+    for network in (net, sample_network):
+        neo, memory = neo4j_store_of(network, AS_OF), MemoryStore(network, AS_OF)
+        for hops in (1, 2, 3, 4):
+            assert reach(neo4j_store_of(network, AS_OF), hops) == reach(memory, hops), hops
+            for org in [t.organization for t in network.targets][:4]:
+                assert path_to(neo, org, hops) == path_to(memory, org, hops), (org, hops)
+        assert weak_ties(neo, 2) == weak_ties(memory, 2)
+
+
 def test_path_scores_multiply_from_the_source_outward_bit_for_bit(neo4j_store_of):
     # 0.1 * 0.7 * 0.3 differs from 0.3 * 0.7 * 0.1 in the last bit: the order must match.
     people = {p: Person(p, p) for p in ("me", "a", "b", "t")}

@@ -11,12 +11,13 @@ import pytest
 
 from graphkit.errors import ConfigError, GraphkitError, InputError, InvalidArgument
 from graphkit.model import Network, Organization, Person, Tie
+from graphkit.store.base import BestPath, TieView
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import Neo4jStore, load_network
 from graphkit.store.neo4j.connection import connection_settings
 from graphkit.store.neo4j.load import CLEAR, SCHEMA
 from graphkit.store.neo4j.queries import Query, labels_in, load_queries, parse_query
-from graphkit.store.neo4j.records import LABELS, REL_TYPES
+from graphkit.store.neo4j.records import LABELS, REL_TYPES, _tie_props
 from graphkit.store.neo4j.runner import Result, check_params
 from networks import AS_OF, random_network
 
@@ -128,28 +129,52 @@ def test_undeclared_parameters_are_refused_before_running():
 
 # --- query selection and parameters ------------------------------------------------------------
 
-def test_best_paths_runs_one_layer_query_per_hop_with_targets_only_in_the_last():
-    runner = RecordingRunner({"best_paths_layer": [
-        {"id": "t", "score": 0.5, "tied": [["me", "b", "t"], ["me", "a", "t"]]}]})
+def _tie_row(a: str, b: str, strength: float) -> dict:
+    lo, hi = sorted((a, b))
+    return {"lo": lo, "hi": hi, "props": _tie_props(TieView(Tie(a, b), strength, ()))}
+
+
+def test_best_paths_walks_the_first_layer_from_my_ties_and_the_last_back_from_the_targets():
+    runner = RecordingRunner({
+        "ties_of_people": [_tie_row("me", "a", 0.5), _tie_row("me", "b", 0.5),
+                           _tie_row("x", "t", 1.0), _tie_row("y", "t", 0.9)],
+        "best_paths_layer": [{"id": "x", "score": 0.25,
+                              "tied": [["me", "b", "x"], ["me", "a", "x"]]}]})
     store = Neo4jStore(runner)
-    got = store.best_paths("me", ["t", "me", "c", "t"], 2)
-    layers = [c for c in runner.calls if c[0] == "best_paths_layer"]
-    assert [c[1]["targets"] for c in layers] == [None, ["c", "t"]]
-    assert layers[0][1]["frontier"] == [{"id": "me", "people": ["me"], "score": 1.0}]
-    # paths that tie on score and hops: the smallest id list wins, compared in Python
-    assert got["t"].people == ("me", "a", "t") and got["t"].score == 0.5
-    # the explanations: every tie along the paths found, in one query
-    assert runner.calls[-1] == ("ties_between", {"pairs": [["a", "me"], ["a", "t"]]}, None,
-                                False)
+    got = store.best_paths("me", ["t", "me", "c", "t"], 3)
+    asked = [(name, params) for name, params, *_ in runner.calls[1:]]
+    assert asked[0] == ("ties_of_people", {"ids": ["me"]})
+    # the layer in between runs in the database, towards everyone
+    assert asked[1] == ("best_paths_layer", {
+        "frontier": [{"id": "a", "people": ["me", "a"], "score": 0.5},
+                     {"id": "b", "people": ["me", "b"], "score": 0.5}], "targets": None})
+    assert asked[2] == ("ties_of_people", {"ids": ["c", "t"]})
+    # paths that tie on score and hops: the smallest id list wins, compared in Python; y is
+    # not on the frontier (it was not reached at hop 2), so its tie to t does not count
+    assert got == {"t": BestPath(("me", "a", "x", "t"), 0.25)}
+    # the explanations: only the tie along the path that is not held yet, in one query
+    assert asked[3:] == [("ties_between", {"pairs": [["a", "x"]]})]
 
 
 def test_best_paths_to_everyone_runs_layers_until_nothing_improves():
-    runner = RecordingRunner({"best_paths_layer": [
-        {"id": "b", "score": 0.25, "tied": [["me", "a", "b"]]},
-        {"id": "a", "score": 0.5, "tied": [["me", "a"]]}]})
+    runner = RecordingRunner({
+        "ties_of_people": [_tie_row("me", "a", 0.5)],
+        "best_paths_layer": [{"id": "b", "score": 0.25, "tied": [["me", "a", "b"]]},
+                             {"id": "a", "score": 0.5, "tied": [["me", "a"]]}]})
     got = Neo4jStore(runner).best_paths("me", None, 6)
+    assert runner.names().count("ties_of_people") == 1
     assert runner.names().count("best_paths_layer") == 2  # the second improved nothing
     assert list(got) == ["a", "b"] and got["a"].people == ("me", "a")
+
+
+def test_best_paths_reuses_the_ties_it_holds_across_searches():
+    runner = RecordingRunner({"ties_of_people": [_tie_row("me", "a", 0.5),
+                                                 _tie_row("a", "t", 0.5)]})
+    store = Neo4jStore(runner)
+    first = store.best_paths("me", ["t"], 2)
+    before = len(runner.calls)
+    assert store.best_paths("me", ["t"], 2) == first == {"t": BestPath(("me", "a", "t"), 0.25)}
+    assert len(runner.calls) == before
 
 
 def test_best_paths_without_targets_or_hops_asks_nothing():

@@ -80,6 +80,8 @@ class Neo4jStore:
         self._groups: dict[str, list[str]] = {}
         self._jobs_of: dict[str, list[Employment]] = {}
         self._ties: dict[tuple[str, str], TieView] = {}
+        # Each fetched tie under both of its people; complete for the people in _ties_of.
+        self._adj: dict[str, dict[str, TieView]] = {}
         self._ties_of: set[str] = set()
         self._orgs: dict[str, Organization] = {}
         self._resolved: dict[str, Organization | None] = {}
@@ -162,8 +164,7 @@ class Neo4jStore:
 
     def neighbors(self, person_id: str) -> list[str]:
         self._ties_from(person_id)
-        found = sorted({b if a == person_id else a for a, b in self._ties
-                        if person_id in (a, b)})
+        found = sorted(self._adj.get(person_id, ()))
         self._ahead(found)
         return found
 
@@ -227,13 +228,25 @@ class Neo4jStore:
 
     def _keep(self, rows: list[dict[str, Any]]) -> list[TieView]:
         views = [_tie_view(r["lo"], r["hi"], r["props"]) for r in rows]
-        self._ties.update((v.tie.key, v) for v in views)
+        for view in views:
+            a, b = view.tie.key
+            self._ties[a, b] = view
+            self._adj.setdefault(a, {})[b] = view
+            self._adj.setdefault(b, {})[a] = view
         return views
 
     def _ties_from(self, person_id: str) -> None:
         if person_id not in self._ties_of:
             self._ties_of.add(person_id)
             self._keep(self._run("ties_of", person_id=person_id))
+
+    def _ties_of_all(self, ids: Iterable[str]) -> None:
+        """Fetch every tie of each of ``ids`` not fetched yet, :data:`BATCH` people a query."""
+        todo = sorted(set(ids) - self._ties_of)
+        for start in range(0, len(todo), BATCH):
+            batch = todo[start:start + BATCH]
+            self._keep(self._run("ties_of_people", ids=batch))
+            self._ties_of.update(batch)
 
     def tie(self, a: str, b: str) -> TieView:
         """The tie between two people; the first question about someone's tie fetches all of
@@ -250,11 +263,18 @@ class Neo4jStore:
 
     def best_paths(self, source: str, targets: Sequence[str] | None,
                    max_hops: int) -> dict[str, BestPath]:
-        """Hop-limited best paths by the memory store's layered search, one query per layer
-        (``queries/best_paths_layer.cypher``): layer h extends only the paths that improved at
-        h - 1, keeping the best path per person, so the cost grows with the people reached,
-        linearly in ``max_hops``. Then the people and ties along the paths found are fetched
-        in two more queries (their explanations)."""
+        """Hop-limited best paths by the memory store's layered search: layer h extends only
+        the paths that improved at h - 1, keeping the best path per person, so the cost grows
+        with the people reached, linearly in ``max_hops``.
+
+        At most one query per layer. The first layer walks the source's ties (one
+        ``ties_of``, kept for later searches from the same source); with targets, the last
+        layer walks back from the targets' ties (``ties_of_people``: only the ties that can
+        end a path are fetched, not every path the frontier could grow); a layer in between,
+        or a last layer towards everyone, runs in the database
+        (``queries/best_paths_layer.cypher``) unless every frontier person's ties are
+        already held. The ties along the paths found are fetched (their explanations) unless
+        held already."""
         if max_hops < 1:
             raise InvalidArgument("max_hops", max_hops, "at least 1")
         wanted = None if targets is None else sorted(set(targets) - {source})
@@ -264,16 +284,15 @@ class Neo4jStore:
         frontier = [source]
         for layer in range(1, max_hops + 1):
             last = layer == max_hops
-            rows = self._run("best_paths_layer",
-                             frontier=[{"id": u, "people": list(best[u].people),
-                                        "score": best[u].score} for u in frontier],
-                             targets=wanted if last and wanted is not None else None)
-            improved: dict[str, BestPath] = {}
-            for row in rows:
-                candidate = BestPath(min(tuple(ids) for ids in row["tied"]), row["score"])
-                current = best.get(row["id"])
-                if current is None or candidate.sort_key() < current.sort_key():
-                    improved[row["id"]] = candidate
+            if last and wanted is not None and self._backward(frontier, wanted):
+                improved = self._last_layer(best, frontier, wanted)
+            elif layer == 1 or self._ties_of.issuperset(frontier):
+                self._ties_of_all(frontier)
+                improved = self._layer(best, frontier,
+                                       set(wanted) if last and wanted is not None else None)
+            else:
+                improved = self._layer_in_database(
+                    best, frontier, wanted if last and wanted is not None else None)
             best.update(improved)
             frontier = sorted(improved)
             if not frontier:
@@ -283,6 +302,55 @@ class Neo4jStore:
         if targets is not None:
             self._explain(found.values())
         return found
+
+    def _layer_in_database(self, best: dict[str, BestPath], frontier: list[str],
+                           wanted: list[str] | None) -> dict[str, BestPath]:
+        """One layer run by the database: per person reached, the best path ending there."""
+        rows = self._run("best_paths_layer",
+                         frontier=[{"id": u, "people": list(best[u].people),
+                                    "score": best[u].score} for u in frontier],
+                         targets=wanted)
+        improved: dict[str, BestPath] = {}
+        for row in rows:
+            candidate = BestPath(min(tuple(ids) for ids in row["tied"]), row["score"])
+            current = best.get(row["id"])
+            if current is None or candidate.sort_key() < current.sort_key():
+                improved[row["id"]] = candidate
+        return improved
+
+    def _layer(self, best: dict[str, BestPath], frontier: list[str],
+               only: set[str] | None) -> dict[str, BestPath]:
+        """One layer from held ties: every frontier path extended by each tie of its end (onto
+        someone in ``only``, when given)."""
+        improved: dict[str, BestPath] = {}
+        for u in frontier:
+            path = best[u]
+            for v, view in self._adj.get(u, {}).items():
+                if v not in path.people and (only is None or v in only):
+                    _better(improved, best, v, BestPath(path.people + (v,),
+                                                         path.score * view.strength))
+        return improved
+
+    def _backward(self, frontier: list[str], wanted: list[str]) -> bool:
+        """Whether to walk the last layer back from the targets: when their ties not held yet
+        are about as few as the frontier paths the database layer would have to extend (its
+        rows grow with the frontier, these with the targets)."""
+        return len(wanted) - len(self._ties_of.intersection(wanted)) <= 4 * len(frontier) + 100
+
+    def _last_layer(self, best: dict[str, BestPath], frontier: list[str],
+                    wanted: list[str]) -> dict[str, BestPath]:
+        """The last layer towards ``wanted``, walked back from their ties: each frontier
+        path extended by a tie onto a wanted person."""
+        self._ties_of_all(wanted)
+        ends = set(frontier)
+        improved: dict[str, BestPath] = {}
+        for v in wanted:
+            for u, view in self._adj.get(v, {}).items():
+                if u in ends and v not in best[u].people:
+                    path = best[u]
+                    _better(improved, best, v, BestPath(path.people + (v,),
+                                                         path.score * view.strength))
+        return improved
 
     def _explain(self, paths: Iterable[BestPath]) -> None:
         """Fetch the ties along ``paths`` in one query, and read their people ahead."""
@@ -312,7 +380,11 @@ class Neo4jStore:
                 break
         if len(seen) == 1:
             return []
-        views = self._keep(self._run("ego_ties", ids=sorted(seen)))
+        ids = sorted(seen)
+        views = []
+        for start in range(0, len(ids), BATCH):
+            views += self._keep([r for r in self._run("ego_ties", ids=ids[start:start + BATCH])
+                                 if r["hi"] in seen])
         self._ahead(seen)
         return sorted(views, key=lambda v: v.tie.key)
 
@@ -341,6 +413,14 @@ class Neo4jStore:
         found = [_record(Introduction, r["props"]) for r in rows]
         self._ahead({p for i in found for p in (i.introducer_id, i.introduced_to_id)})
         return found
+
+
+def _better(improved: dict[str, BestPath], best: dict[str, BestPath], v: str,
+            candidate: BestPath) -> None:
+    """Keep ``candidate`` as ``v``'s path of this layer if it beats the best so far."""
+    current = improved.get(v) or best.get(v)
+    if current is None or candidate.sort_key() < current.sort_key():
+        improved[v] = candidate
 
 
 def open_neo4j_store(table: Mapping[str, Any] | None, model: StrengthModel | None = None,
