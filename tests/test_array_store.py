@@ -139,7 +139,7 @@ def test_a_repeated_tie_keeps_the_last_row_as_the_graph_does():
 def test_the_counting_sort_builds_the_same_adjacency(seed, monkeypatch):
     """The counting sort (scipy's COO to CSR) and the key sort give the same arrays, and the
     store built on it every networkx answer."""
-    from graphkit.store import array
+    from graphkit.store import array_index as array
 
     rng = np.random.default_rng(seed)
     n = 300

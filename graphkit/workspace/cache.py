@@ -44,7 +44,8 @@ from graphkit.io.settings import CONFIG_FILE, read_settings
 from graphkit.io.table import Problem, Problems
 from graphkit.model import Introduction, Organization, Target
 from graphkit.model.columns import PERSON_FIELDS, LazyStrings, NetworkColumns
-from graphkit.store.array import ArrayIndex, ArrayStore, build_index
+from graphkit.store.array import ArrayStore
+from graphkit.store.array_index import ArrayIndex, build_index
 from graphkit.strength import StrengthModel
 from graphkit.workspace.transaction import make_private_dir, write_private
 
