@@ -109,14 +109,10 @@ def parse_attendees(text: str, path: str | Path = "attendees.csv",
     ([('Ann Lee', 'ann@example.org', 'Acme Corp', 'CFO')], {'not attending': 1})
     """
     problems = problems if problems is not None else Problems()
-    try:
-        _, header, records = csv_records(text, path, _is_header, problems)
-    except InputError as exc:
-        if exc.reason != "no header line found":
-            raise
-        raise InputError("this is not an attendee list: no header with a 'Name' column (or "
-                         "'First Name' and 'Last Name'); add one, with Email, Company and "
-                         "Title columns when you have them", path) from None
+    missing = ("this is not an attendee list: no header with a 'Name' column (or "
+               "'First Name' and 'Last Name'); add one, with Email, Company and "
+               "Title columns when you have them")
+    _, header, records = csv_records(text, path, _is_header, problems, missing)
     roles = _roles(header)
 
     def cell(cells: list[str], role: str) -> str:

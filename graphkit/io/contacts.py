@@ -31,13 +31,19 @@ class Contact:
     uid: str = ""
 
 
+#: The message when no line of a file is a header (callers say what they expected instead).
+NO_HEADER = "no header line found"
+
+
 def csv_records(text: str, path: str | Path, is_header: Callable[[list[str]], bool],
-                problems: Problems) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
+                problems: Problems, missing_header: str = NO_HEADER,
+                ) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
     """Find the header by content (``is_header(cells)``), skipping any preamble, with whichever
     delimiter (comma, tab, semicolon) makes a header appear.
 
     Returns the header's line, its cells, and the (start line, cells) of every later non-blank
-    record.
+    record. ``missing_header`` is the message when no line is a header: what kind of file was
+    expected and how to get one.
     """
     text = remove_nul(text, path, problems)
     error: InputError | None = None
@@ -47,6 +53,8 @@ def csv_records(text: str, path: str | Path, is_header: Callable[[list[str]], bo
         except InputError as exc:
             error = error or exc
     assert error is not None
+    if error.reason == NO_HEADER and missing_header != NO_HEADER:
+        raise InputError(missing_header, path) from None
     raise error
 
 
@@ -72,7 +80,7 @@ def _records(text: str, path: str | Path, is_header: Callable[[list[str]], bool]
         raise InputError(f"malformed CSV ({exc}); check quoting on this line (values over "
                          f"{MAX_FIELD // 2**20} MiB are refused)", path, reader.line_num) from None
     if header is None:
-        raise InputError("no header line found", path, 1)
+        raise InputError(NO_HEADER, path, 1)
     # Only a last value spanning lines can be an unclosed quote: scan the text just then.
     opened = (_unclosed_quote(text, delimiter) if records and any(
         "\n" in c or "\r" in c for c in records[-1][1]) else None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphkit.errors import InputError
 from graphkit.io.contacts import Contact, csv_records
 from graphkit.io.table import Problems
 from graphkit.io.text import read_export_text
@@ -39,14 +38,10 @@ def parse_google(text: str, path: str | Path = "contacts.csv",
     ('Grace Hopper', 'Initech', 'Admiral', ('Navy',), 'g@x.org')
     """
     problems = problems if problems is not None else Problems()
-    try:
-        _, header, records = csv_records(text, path, _is_header, problems)
-    except InputError as exc:
-        if exc.reason != "no header line found":
-            raise
-        raise InputError("this is not a Google Contacts CSV: no header with 'First Name' and "
-                         "'Organization Name' (or legacy 'Name,Given Name'); export it from "
-                         "contacts.google.com > Export > Google CSV", path) from None
+    missing = ("this is not a Google Contacts CSV: no header with 'First Name' and "
+               "'Organization Name' (or legacy 'Name,Given Name'); export it from "
+               "contacts.google.com > Export > Google CSV")
+    _, header, records = csv_records(text, path, _is_header, problems, missing)
     index = {name.lower(): i for i, name in enumerate(header)}
     legacy = "given name" in index and "organization name" not in index
 

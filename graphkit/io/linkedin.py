@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graphkit.errors import InputError
 from graphkit.io.contacts import Contact, csv_records
 from graphkit.io.dates import read_export_dates
 from graphkit.io.table import Problems
@@ -45,14 +44,10 @@ def parse_linkedin(text: str, path: str | Path = "Connections.csv",
     ('Ada Byron', 'Acme', '2025-12-26', 5)
     """
     problems = problems if problems is not None else Problems()
-    try:
-        _, header, records = csv_records(text, path, _is_header, problems)
-    except InputError as exc:
-        if exc.reason != "no header line found":
-            raise
-        raise InputError("this is not a LinkedIn Connections.csv: no line with the columns "
-                         "'First Name,Last Name,...' (export it from LinkedIn: Settings > Data "
-                         "privacy > Get a copy of your data > Connections)", path) from None
+    missing = ("this is not a LinkedIn Connections.csv: no line with the columns "
+               "'First Name,Last Name,...' (export it from LinkedIn: Settings > Data "
+               "privacy > Get a copy of your data > Connections)")
+    _, header, records = csv_records(text, path, _is_header, problems, missing)
     index = {name.lower(): i for i, name in enumerate(header)}
 
     def cell(cells: list[str], column: str) -> str:

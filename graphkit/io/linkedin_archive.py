@@ -58,13 +58,9 @@ def _table(text: str, path: str, columns: tuple[str, ...], problems: Problems
     def is_header(cells: list[str]) -> bool:
         return wanted <= {c.lower() for c in cells}
 
-    try:
-        _, header, records = csv_records(text, path, is_header, problems)
-    except InputError as exc:
-        if exc.reason != "no header line found":
-            raise
-        raise InputError(f"no header with the columns {', '.join(columns)}; is this file from "
-                         "a LinkedIn data archive?", path) from None
+    missing = (f"no header with the columns {', '.join(columns)}; is this file from "
+               "a LinkedIn data archive?")
+    _, header, records = csv_records(text, path, is_header, problems, missing)
     return {name.lower(): i for i, name in enumerate(header)}, records
 
 
