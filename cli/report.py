@@ -94,5 +94,8 @@ def report_once(settings: Settings, fmt: str = "markdown", out: str | None = Non
                 pass
         store = settings.open()
         targets = [org.id for org in store.organizations()] if all_orgs else None
-        return run_report(store, state or default_state(located.path, located.is_sample), fmt,
+        viewer = store.me().id
+        member = viewer if viewer != store.owner else None
+        return run_report(store, state or default_state(located.path, located.is_sample, member),
+                          fmt,
                           out, since, targets, max_hops, threshold, not no_plot, email, smtp)

@@ -80,15 +80,20 @@ def add(settings: Settings, expression: str, out: str | None, email: tuple[str, 
         raise click.UsageError("a scheduled report needs somewhere to go: --out DIR and/or "
                                "--email ADDR")
     located = locate_network(settings.data)
+    member = None
+    if settings.member is not None:  # checked now, not at 8 a.m. every Monday
+        store = settings.open()
+        member = store.me().id if store.me().id != store.owner else None
     folder = Path(state).resolve() if state else default_state(located.path.resolve(),
-                                                               located.is_sample)
+                                                               located.is_sample, member)
     args = ["--format", fmt] + (["--out", str(Path(out).resolve())] if out else [])
     args += [w for a in email for w in ("--email", a)] + (["--state", str(folder)] if state
                                                           else [])
     args += (["--all"] if all_orgs else []) + (["--max-hops", str(max_hops)]
                                                if max_hops != 2 else [])
     globals_ = ["--data", str(located.path.resolve())] + (
-        ["--backend", settings.backend] if settings.backend != "memory" else [])
+        ["--backend", settings.backend] if settings.backend != "memory" else []) + (
+        ["--as", member] if member is not None else [])
     command = report_command(graphkit_executable(), globals_, args, folder / "schedule.log")
     entry = add_entry(open_crontab(tabfile, missing_ok=dry_run), expression, command, dry_run)
     if not dry_run:

@@ -177,3 +177,34 @@ def test_importing_a_teammates_export_records_provenance(tmp_path):
     assert origins == {(), ("p-priya-raman",)}  # mine: no provenance; hers: her id
     tied = [t for t in net.ties if "p-priya-raman" in t.key and t.source == "teammate-export"]
     assert tied and all(provenance(t.extra) == ("p-priya-raman",) for t in tied)
+
+
+def test_a_members_report_keeps_its_own_snapshots(team_net):
+    """--as MEMBER report: the member's snapshots live apart from the owner's, so neither
+    report compares with (or overwrites) the other's week."""
+    owner = gk(team_net, "report", "--format", "json")
+    member = gk(team_net, "--as", "Priya Raman", "report", "--format", "json")
+    assert owner.exit_code in (0, 3) and member.exit_code in (0, 3), owner.output + member.output
+    state = team_net / ".graphkit" / "state"
+    owners = sorted(p.name for p in state.glob("snapshot-*.json"))
+    folders = list((state / "members").iterdir())
+    assert len(owners) == 1 and len(folders) == 1 and folders[0].name.startswith("p-priya-raman-")
+    assert [p.name for p in folders[0].glob("snapshot-*.json")] == owners
+    mine = json.loads((state / owners[0]).read_text())
+    hers = json.loads((folders[0] / owners[0]).read_text())
+    assert mine != hers  # each is the view it was taken from
+    again = gk(team_net, "--as", "Priya Raman", "report", "--format", "json")
+    assert again.exit_code == 0, again.output  # her second run compares with her own first
+
+
+def test_a_members_schedule_reports_as_the_member(team_net, tmp_path):
+    tab = tmp_path / "crontab"
+    added = gk(team_net, "--as", "Priya Raman", "schedule", "add", "--cron", "0 8 * * MON",
+               "--out", str(tmp_path / "reports"), "--crontab", str(tab))
+    assert added.exit_code == 0, added.output
+    line = tab.read_text()
+    assert "--as p-priya-raman" in line and "/members/p-priya-raman-" in line
+    nobody = gk(team_net, "--as", "Nobody Atall", "schedule", "add", "--cron", "0 8 * * MON",
+                "--out", str(tmp_path / "reports"), "--crontab", str(tab))
+    assert nobody.exit_code == 1 and "is not on the team" in nobody.stderr
+    assert tab.read_text() == line  # nothing added for somebody not on the team

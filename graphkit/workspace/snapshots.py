@@ -7,6 +7,7 @@ baseline. ``state.lock`` keeps two report runs from using the folder at once.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -32,17 +33,32 @@ _NAME = re.compile(r"^snapshot-(\d{4}-\d{2}-\d{2})\.json$")
 T = TypeVar("T")
 
 
-def default_state(network: str | Path, is_sample: bool = False) -> Path:
+def default_state(network: str | Path, is_sample: bool = False,
+                  member: str | None = None) -> Path:
     """``<network>/.graphkit/state``; for the bundled sample (which may live in a read-only
     install), ``$XDG_STATE_HOME/graphkit/sample`` (default ``~/.local/state``).
 
+    A team member's reports (``member``: their person id; None for the owner) keep their own
+    snapshots in ``members/<id>`` under it, so a member's weekly report never compares with
+    the owner's snapshot (their targets and reach differ) nor overwrites it.
+
     >>> default_state("mynet").as_posix()
     'mynet/.graphkit/state'
+    >>> default_state("mynet", member="p:ana/2").as_posix()
+    'mynet/.graphkit/state/members/p_ana_2-c61b21e2'
     """
     if is_sample:
         base = os.environ.get(STATE_ENV) or str(Path.home() / ".local" / "state")
-        return Path(base) / "graphkit" / "sample"
-    return Path(network) / ".graphkit" / "state"
+        folder = Path(base) / "graphkit" / "sample"
+    else:
+        folder = Path(network) / ".graphkit" / "state"
+    if member is None:
+        return folder
+    # A person id may hold any character: a readable, file-safe name plus a short digest
+    # of the exact id, so two ids that differ only in unsafe characters never share a folder.
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", member)[:40].lstrip(".") or "member"
+    digest = hashlib.sha256(member.encode("utf-8")).hexdigest()[:8]
+    return folder / "members" / f"{safe}-{digest}"
 
 
 @dataclass(frozen=True)
