@@ -185,3 +185,25 @@ def test_searches_that_reuse_their_first_layers_give_the_answers_of_a_fresh_stor
             assert kept.best_paths_by_org(source, hops) == ArrayStore(
                 cols, AS_OF).best_paths_by_org(source, hops)
     assert len(kept._prefix) <= 4
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_ego_neighbors_are_the_people_and_ties_of_ego_ties(seed):
+    """The array store's adjacency from the CSR arrays equals the one built from the tie
+    records of any store (the networkx store here), for every radius, through a team
+    member's point of view too."""
+    from graphkit.store.base import EgoNeighbors, ego_neighbors
+    from graphkit.team import PointOfView
+
+    net = rich_network(seed, people=50)
+    net.people["alone"] = Person("alone", "Alone")
+    memory, array = MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF)
+    assert isinstance(array, EgoNeighbors) and not isinstance(memory, EgoNeighbors)
+    for center in sorted(net.people)[:5] + ["alone", "nobody"]:
+        for radius in (1, 2, 3):
+            expected = ego_neighbors(memory, center, radius)
+            assert array.ego_neighbors(center, radius) == expected
+            assert ego_neighbors(PointOfView(array, "p00"), center, radius) == expected
+            assert ego_neighbors(PointOfView(memory, "p00"), center, radius) == expected
+            views = memory.ego_ties(center, radius)
+            assert sum(map(len, expected.values())) == 2 * len(views)

@@ -221,6 +221,15 @@ class ArrayStore:
         if i is None:
             return []
         ix = self.index
+        nodes = self._ego_nodes(i, radius)
+        owner, dst, positions = self._expand(nodes)
+        owner = nodes[owner]
+        keep = (owner < dst) & _member(dst, nodes)
+        ties = ix.edge_tie[positions[keep]].astype(np.int64)
+        return [self._view(int(t)) for t in self._tie_order(ties)]
+
+    def _ego_nodes(self, i: int, radius: int) -> Ints:
+        """Everyone within ``radius`` hops of person ``i`` (``i`` included), sorted."""
         nodes = np.array([i], dtype=np.int64)
         frontier = nodes
         for _ in range(radius):
@@ -229,11 +238,22 @@ class ArrayStore:
             if not len(frontier):
                 break
             nodes = np.sort(np.concatenate([nodes, frontier]))
-        owner, dst, positions = self._expand(nodes)
-        owner = nodes[owner]
-        keep = (owner < dst) & _member(dst, nodes)
-        ties = ix.edge_tie[positions[keep]].astype(np.int64)
-        return [self._view(int(t)) for t in self._tie_order(ties)]
+        return nodes
+
+    def ego_neighbors(self, center: str, radius: int) -> dict[str, list[str]]:
+        """:class:`~graphkit.store.base.EgoNeighbors`: the ego network's adjacency from the
+        CSR arrays alone (no tie column is read)."""
+        i = self._id.get(center)
+        if i is None:
+            return {}
+        nodes = self._ego_nodes(i, radius)
+        owner, dst, _ = self._expand(nodes)
+        keep = _member(dst, nodes)
+        ids = self.cols.person_ids
+        out: dict[str, list[str]] = {}
+        for u, v in zip(nodes[owner[keep]].tolist(), dst[keep].tolist(), strict=True):
+            out.setdefault(ids[u], []).append(ids[v])
+        return out
 
     def targets(self) -> list[Target]:
         return list(self.cols.targets)
