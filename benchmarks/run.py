@@ -60,10 +60,14 @@ from typing import Any
 SIZES = {"1k": 1_000, "100k": 100_000, "1m": 1_000_000}
 AS_OF = date(2026, 11, 22)
 HERE = Path(__file__).resolve().parent
-KEYS = ("load_cold_s", "load_warm_s", "path_to_first_ms", "path_to_ms_p50", "path_to_ms_p99",
-        "path_to_3hop_ms_p50", "best_paths_ms_p50", "reach_s", "reach_plain_s", "reach_targets_s",
-        "reach_analysis_s", "weak_ties_first_ms", "weak_ties_ms", "ego_ties_ms", "burt_ms",
-        "peak_rss_mb")
+KEYS = ("load_cold_s", "load_warm_s", "path_to_ms_p50", "path_to_ms_p99", "path_to_3hop_ms_p50",
+        "best_paths_ms_p50", "reach_s", "reach_plain_s", "reach_targets_s", "reach_analysis_s",
+        "weak_ties_ms",
+        "ego_ties_ms", "burt_ms", "peak_rss_mb")
+
+
+#: The first call of an analysis on the open store (what one ``graphkit`` process pays).
+FIRST_CALL_KEYS = ("path_to_first_ms", "weak_ties_first_ms")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -320,7 +324,7 @@ def table(result: dict[str, Any]) -> str:
     lines = [f"size {result['size']}: {result['people']} people, {result['ties']} ties, "
              f"{result['queries']} target organizations",
              f"{'measure':<22}{'graphkit':>12}{'networkx':>12}{'speed-up':>10}"]
-    for key in KEYS:
+    for key in (*KEYS, *FIRST_CALL_KEYS):
         ours, theirs = result.get(key), base.get(key)
 
         def cell(v: Any) -> str:
@@ -384,12 +388,12 @@ def main(argv: list[str] | None = None) -> None:
     else:
         notes.append("networkx baseline skipped")
     result: dict[str, Any] = {"size": args.size, "people": people, "ties": ties,
-                              **{k: ours.get(k) for k in KEYS},
+                              **{k: ours.get(k) for k in (*KEYS, *FIRST_CALL_KEYS)},
                               **{k: ours[k] for k in ("queries", "ego_network", "burt_me",
                                                        "organizations_reached",
                                                        "targets_reached") if k in ours}}
     if base is not None:
-        result["baseline"] = {k: base.get(k) for k in KEYS}
+        result["baseline"] = {k: base.get(k) for k in (*KEYS, *FIRST_CALL_KEYS)}
         compared = sorted(ours["digests"].keys() & base["digests"].keys())
         result["answers_compared"] = compared
         result["answers_identical"] = all(ours["digests"][k] == base["digests"][k]
