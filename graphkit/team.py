@@ -38,7 +38,7 @@ from graphkit.model import (
 )
 from graphkit.orgs import OrgIndex
 from graphkit.record import resolve_person
-from graphkit.store.base import BestPath, GraphStore, TieView
+from graphkit.store.base import BestPath, GraphStore, TieView, ego_neighbors
 
 #: The value of people.csv's ``team`` column for a team member.
 MEMBER = "member"
@@ -145,6 +145,9 @@ class PointOfView:
 
     def ego_ties(self, center: str, radius: int) -> list[TieView]:
         return self.store.ego_ties(center, radius)
+
+    def ego_neighbors(self, center: str, radius: int) -> dict[str, list[str]]:
+        return ego_neighbors(self.store, center, radius)
 
     def introductions(self) -> list[Introduction]:
         return self.store.introductions()

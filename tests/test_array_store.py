@@ -156,3 +156,54 @@ def test_the_counting_sort_builds_the_same_adjacency(seed, monkeypatch):
         assert x.dtype == y.dtype and np.array_equal(x, y)
     net = rich_network(seed)  # still 0: every network here is built by the counting sort
     assert_same(MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_searches_that_reuse_their_first_layers_give_the_answers_of_a_fresh_store(seed):
+    """A search keeps its layers but the last for the next search from the same person: in
+    any order of sources, hop limits and targets (searches that end early included: a
+    small component runs out of people to improve before the hop limit), every answer is
+    the one a fresh store gives."""
+    import random
+
+    net = rich_network(seed, people=50)
+    # A small component apart: its searches end before the hop limit.
+    for p in ("z1", "z2", "z3"):
+        net.people[p] = Person(p, p.upper())
+    net.ties += [Tie("z1", "z2", 0.5), Tie("z2", "z3", 0.75)]
+    cols = columns_of(net)
+    kept = ArrayStore(cols, AS_OF)
+    rng = random.Random(seed)
+    people = sorted(net.people)
+    for _ in range(60):
+        source = rng.choice(people[:4] + ["z1", "z3"])
+        hops = rng.choice([1, 2, 3, 4])
+        targets = None if rng.random() < 0.3 else rng.sample(people, 8)
+        assert kept.best_paths(source, targets, hops) == ArrayStore(cols, AS_OF).best_paths(
+            source, targets, hops)
+        if targets is None:
+            assert kept.best_paths_by_org(source, hops) == ArrayStore(
+                cols, AS_OF).best_paths_by_org(source, hops)
+    assert len(kept._prefix) <= 4
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_ego_neighbors_are_the_people_and_ties_of_ego_ties(seed):
+    """The array store's adjacency from the CSR arrays equals the one built from the tie
+    records of any store (the networkx store here), for every radius, through a team
+    member's point of view too."""
+    from graphkit.store.base import EgoNeighbors, ego_neighbors
+    from graphkit.team import PointOfView
+
+    net = rich_network(seed, people=50)
+    net.people["alone"] = Person("alone", "Alone")
+    memory, array = MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF)
+    assert isinstance(array, EgoNeighbors) and not isinstance(memory, EgoNeighbors)
+    for center in sorted(net.people)[:5] + ["alone", "nobody"]:
+        for radius in (1, 2, 3):
+            expected = ego_neighbors(memory, center, radius)
+            assert array.ego_neighbors(center, radius) == expected
+            assert ego_neighbors(PointOfView(array, "p00"), center, radius) == expected
+            assert ego_neighbors(PointOfView(memory, "p00"), center, radius) == expected
+            views = memory.ego_ties(center, radius)
+            assert sum(map(len, expected.values())) == 2 * len(views)

@@ -160,3 +160,115 @@ def test_best_path_per_organization_breaks_equal_scores_by_hops_then_ids():
     assert found["acme"].people == ("me", "ann", "cy")  # cy and di tie: ann before bo
     assert found["ini"].people == ("me", "ann", "di", "ed")
     assert best_path_per_organization(array, 2) == {"acme": found["acme"]}
+
+
+# --- doors and suggestions against their definitions, on random networks --------------------
+
+
+def _varied_network(seed: int) -> Network:
+    """A random network whose organizations share industries and locations, some people
+    with two current jobs, some organizations with nobody (and nobody before) there."""
+    import random
+
+    from networks import random_network
+
+    rng = random.Random(seed)
+    net = random_network(seed, people=60, orgs=12, ties=110)
+    for k, org in enumerate(sorted(net.organizations)):
+        net.organizations[org] = Organization(org, f"Org {k}", (),
+                                              rng.choice(["software", "finance", ""]),
+                                              rng.choice(["Boston, MA", "Salem, MA", ""]))
+    for extra in ("o90", "o91"):  # nobody there, nobody has been
+        net.organizations[extra] = Organization(extra, f"Empty {extra}", (), "finance",
+                                                "Salem, MA")
+    for p in rng.sample(sorted(net.people), 15):
+        net.employment.append(Employment(p, rng.choice(sorted(net.organizations)), "Advisor"))
+    return net
+
+
+def _reference_doors(store, max_hops: int, jobs) -> tuple[str, ...]:
+    """The definition: my contacts from whom someone there is within ``max_hops - 1`` ties
+    without going through me."""
+    import networkx as nx
+
+    me = store.me().id
+    graph = nx.Graph()
+    graph.add_edges_from(v.tie.key for v in store.ties())
+    graph.remove_node(me)
+    out = []
+    for contact in store.neighbors(me):
+        near = nx.single_source_shortest_path_length(graph, contact, cutoff=max_hops - 1)
+        if any(p in near for p in jobs):
+            out.append(contact)
+    return tuple(out)
+
+
+def _reference_alike(store, org, field: str) -> str | None:
+    """The sentence about my contacts alike ``org`` in ``field``, by its definition: every
+    current job of every contact of mine at another organization with the same value, each
+    contact counted once, the first three shown in order of tie strength."""
+    value = getattr(org, field)
+    me = store.me().id
+    entries = []
+    for p in store.neighbors(me):
+        for job in store.employment_of(p):
+            other = store.organization(job.org_id)
+            if job.current and other.id != org.id and value and getattr(other, field) == value:
+                entries.append((-store.tie(me, p).strength, p, other.id, other.name))
+    entries.sort()
+    first: dict[str, str] = {}
+    for _, p, _, name in entries:
+        first.setdefault(p, f"{store.person(p).name} ({name})")
+    if not first:
+        return None
+    shown = list(first.values())[:3]
+    more = len(first) - len(shown)
+    return (f"{len(first)} of your contacts {'works' if len(first) == 1 else 'work'} in "
+            f"{value}: " + ", ".join(shown) + (f" and {more} more" if more else ""))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_doors_and_suggestions_follow_their_definitions(seed):
+    """Every organization, from both stores and several hop limits: the doors are my contacts
+    through whom someone there is in reach, and the industry and location suggestions name
+    the contacts alike (counted once, the organization itself left out)."""
+    from graphkit.analysis.paths import suggest_openings
+    from graphkit.model.columns import columns_of
+    from graphkit.store.array import ArrayStore
+    from graphkit.store.memory import MemoryStore
+
+    net = _varied_network(seed)
+    stores = [MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF)]
+    answers = []
+    for store in stores:
+        for hops in (1, 2, 3):
+            result = reach(store, hops, all_organizations=True)
+            assert len(result.targets) == len(net.organizations)
+            for t in result.targets:
+                jobs = [j.person_id for j in store.employment_at(t.organization.id)
+                        if j.current and j.person_id != "p00"]
+                assert tuple(p.id for p in t.doors) == _reference_doors(store, hops, jobs)
+            answers.append(result)
+        seen_alike = 0
+        for org in store.organizations():
+            found = {s.kind: s.text for s in suggest_openings(store, org, [])}
+            for kind, field in (("industry", "industry"), ("location", "location")):
+                assert found.get(kind) == _reference_alike(store, org, field)
+                seen_alike += kind in found
+        assert seen_alike  # the check compared real sentences
+    assert answers[:3] == answers[3:]  # the same answers from both stores
+
+
+def test_memory_ego_ties_are_the_ties_of_networkx_ego_graph():
+    import networkx as nx
+
+    from graphkit.store.memory import MemoryStore
+    from networks import random_network
+
+    store = MemoryStore(random_network(3, people=50, ties=90), AS_OF)
+    for center in ("p00", "p07", "nobody"):
+        for radius in (1, 2, 3):
+            expected = (sorted((d["view"] for _, _, d in nx.ego_graph(
+                store.graph, center, radius=radius).edges(data=True)), key=lambda v: v.tie.key)
+                if center in store.graph else [])
+            assert store.ego_ties(center, radius) == expected

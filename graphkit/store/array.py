@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,6 +27,8 @@ from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.strength import StrengthModel, tie_strengths
 
 Ints = NDArray[np.int64]
+#: How many searches' first layers :meth:`ArrayStore._search` keeps (see ``_keep_prefix``).
+PREFIXES_KEPT = 4
 
 
 class ArrayStore:
@@ -73,6 +76,8 @@ class ArrayStore:
         self._pairs: dict[tuple[str, str], TieView] = {}
         self._people: dict[int, Person] = {}
         self._jobs_of: dict[str, list[Employment]] = {}
+        # The state of a search after all but its last layer, by (source, layers): see _search.
+        self._prefix: dict[tuple[int, int], tuple[Any, ...]] = {}
 
     # -- records -----------------------------------------------------------------------
 
@@ -216,6 +221,15 @@ class ArrayStore:
         if i is None:
             return []
         ix = self.index
+        nodes = self._ego_nodes(i, radius)
+        owner, dst, positions = self._expand(nodes)
+        owner = nodes[owner]
+        keep = (owner < dst) & _member(dst, nodes)
+        ties = ix.edge_tie[positions[keep]].astype(np.int64)
+        return [self._view(int(t)) for t in self._tie_order(ties)]
+
+    def _ego_nodes(self, i: int, radius: int) -> Ints:
+        """Everyone within ``radius`` hops of person ``i`` (``i`` included), sorted."""
         nodes = np.array([i], dtype=np.int64)
         frontier = nodes
         for _ in range(radius):
@@ -224,11 +238,22 @@ class ArrayStore:
             if not len(frontier):
                 break
             nodes = np.sort(np.concatenate([nodes, frontier]))
-        owner, dst, positions = self._expand(nodes)
-        owner = nodes[owner]
-        keep = (owner < dst) & _member(dst, nodes)
-        ties = ix.edge_tie[positions[keep]].astype(np.int64)
-        return [self._view(int(t)) for t in self._tie_order(ties)]
+        return nodes
+
+    def ego_neighbors(self, center: str, radius: int) -> dict[str, list[str]]:
+        """:class:`~graphkit.store.base.EgoNeighbors`: the ego network's adjacency from the
+        CSR arrays alone (no tie column is read)."""
+        i = self._id.get(center)
+        if i is None:
+            return {}
+        nodes = self._ego_nodes(i, radius)
+        owner, dst, _ = self._expand(nodes)
+        keep = _member(dst, nodes)
+        ids = self.cols.person_ids
+        out: dict[str, list[str]] = {}
+        for u, v in zip(nodes[owner[keep]].tolist(), dst[keep].tolist(), strict=True):
+            out.setdefault(ids[u], []).append(ids[v])
+        return out
 
     def targets(self) -> list[Target]:
         return list(self.cols.targets)
@@ -292,15 +317,30 @@ class ArrayStore:
         ix = self.index
         # Layer h: the nodes improved there (sorted), their paths (rows of node indices from
         # the source), scores, and the lexicographic rank of each path within the layer.
-        nodes = np.array([s], dtype=np.int64)
-        paths = nodes.reshape(1, 1)
-        scores = np.ones(1)
-        ranks = np.zeros(1, dtype=np.int64)
-        layers = [(nodes, paths)]
-        layer_ranks = [ranks]
-        reached, reached_score = nodes, scores
-        reached_layer = np.zeros(1, dtype=np.int64)
-        for layer in range(1, max_hops + 1):
+        # Every layer but the last depends on the source alone: kept from the previous
+        # search from the same person with the same hop limit (path-to asks twice per
+        # organization out of reach). A search that ended early keeps nothing.
+        kept = self._prefix.get((s, max_hops - 1))
+        if kept is not None:
+            nodes, paths, scores, ranks, layers, layer_ranks, reached, reached_score, \
+                reached_layer = kept
+            layers, layer_ranks = list(layers), list(layer_ranks)
+            start = max_hops
+        else:
+            nodes = np.array([s], dtype=np.int64)
+            paths = nodes.reshape(1, 1)
+            scores = np.ones(1)
+            ranks = np.zeros(1, dtype=np.int64)
+            layers = [(nodes, paths)]
+            layer_ranks = [ranks]
+            reached, reached_score = nodes, scores
+            reached_layer = np.zeros(1, dtype=np.int64)
+            start = 1
+        for layer in range(start, max_hops + 1):
+            if layer == max_hops:
+                self._keep_prefix(s, max_hops - 1, (nodes, paths, scores, ranks, list(layers),
+                                                    list(layer_ranks), reached, reached_score,
+                                                    reached_layer))
             last = layer == max_hops
             if last and wanted is not None and (
                     int((ix.indptr[wanted + 1] - ix.indptr[wanted]).sum())
@@ -343,6 +383,15 @@ class ArrayStore:
             reached, reached_score, reached_layer = _merge(
                 reached, reached_score, reached_layer, nodes, scores, layer)
         return layers, layer_ranks, reached, reached_score, reached_layer
+
+    def _keep_prefix(self, s: int, layers: int, state: tuple[Any, ...]) -> None:
+        """Keep the state of a search from ``s`` after ``layers`` layers (the few latest: at
+        three hops from a well-connected person it holds a quarter of a million paths)."""
+        if layers < 1 or (s, layers) in self._prefix:
+            return
+        if len(self._prefix) >= PREFIXES_KEPT:
+            del self._prefix[next(iter(self._prefix))]
+        self._prefix[(s, layers)] = state
 
     def best_paths_by_org(self, source: str, max_hops: int) -> dict[str, BestPath]:
         """For each organization, the best of my best paths to its current employees (the

@@ -174,3 +174,39 @@ class BestPathsByOrg(Protocol):
         ``max_hops`` of ``source``: the best path to one of them (first by
         :meth:`BestPath.sort_key`). Organizations out of reach are absent."""
         ...
+
+
+@runtime_checkable
+class EgoNeighbors(Protocol):
+    """An optional store method: who knows whom in an ego network, as ids alone (no tie
+    records). A store that answers it cheaply offers it (the array store: at a million people
+    the 10,000 tie records of my 2-hop ego network took 0.3 s and paged in 300 MB of tie
+    columns); :func:`ego_neighbors` falls back to :meth:`GraphStore.ego_ties` otherwise."""
+
+    def ego_neighbors(self, center: str, radius: int) -> dict[str, list[str]]:
+        """Everyone within ``radius`` hops of ``center`` who has a tie there, each with the
+        ids of their neighbors within ``radius`` hops (sorted): the people and ties of
+        :meth:`GraphStore.ego_ties`. A center without ties gives ``{}``."""
+        ...
+
+
+def ego_neighbors(store: GraphStore, center: str, radius: int) -> dict[str, list[str]]:
+    """The ego network of ``center`` as sorted adjacency lists of ids (see
+    :class:`EgoNeighbors`), from the store's own method when it has one.
+
+    >>> from datetime import date
+    >>> from graphkit.model import Network, Person, Tie
+    >>> from graphkit.store.memory import MemoryStore
+    >>> net = Network("me", {p: Person(p, p) for p in ("me", "ann", "bo", "cy")},
+    ...               ties=[Tie("me", "ann", 0.5), Tie("ann", "bo", 0.5), Tie("bo", "cy", 0.5)])
+    >>> ego_neighbors(MemoryStore(net, date(2026, 1, 1)), "me", 2)
+    {'ann': ['bo', 'me'], 'bo': ['ann'], 'me': ['ann']}
+    """
+    if isinstance(store, EgoNeighbors):
+        return store.ego_neighbors(center, radius)
+    adjacency: dict[str, list[str]] = {}
+    for view in store.ego_ties(center, radius):
+        a, b = view.tie.key
+        adjacency.setdefault(a, []).append(b)
+        adjacency.setdefault(b, []).append(a)
+    return {person: sorted(adjacency[person]) for person in sorted(adjacency)}
