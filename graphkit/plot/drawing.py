@@ -256,7 +256,8 @@ def save_plot(view: NetworkView, out: str | Path, dpi: int = DEFAULT_DPI,
     buffer = io.BytesIO()
     # SVG ids are random unless salted: a fixed salt makes the same network the same bytes.
     with matplotlib.rc_context({"svg.hashsalt": "graphkit"}):
-        draw(view, size, seed).figure.savefig(buffer, format=fmt, dpi=dpi, metadata=_metadata(fmt))
+        draw(view, size, seed).figure.savefig(buffer, format=fmt, dpi=dpi,
+                                              **_save_options(fmt))
     make_private_dir(path.parent)
     write_private(path, buffer.getvalue())
     return path
@@ -307,13 +308,15 @@ def summary(saved: SavedPlot) -> str:
     return text_lines(lines)
 
 
-def _metadata(fmt: str) -> dict[str, Any]:
+def _save_options(fmt: str) -> dict[str, Any]:
     # No creation dates or software versions in the file: the same network gives the same bytes.
     if fmt == "svg":
-        return {"Date": None, "Creator": None}
+        return {"metadata": {"Date": None, "Creator": None}}
     if fmt == "pdf":
-        return {"CreationDate": None, "Producer": None, "Creator": None}
-    return {"Software": None}
+        return {"metadata": {"CreationDate": None, "Producer": None, "Creator": None}}
+    # zlib level 3, not Pillow's 6: half the time to compress, and on the sample pictures
+    # a file 5% smaller (the network) to 9% larger (a highlighted path).
+    return {"metadata": {"Software": None}, "pil_kwargs": {"compress_level": 3}}
 
 
 def plot_png(view: NetworkView, dpi: int = 100, size: tuple[float, float] = (10.0, 7.5),
@@ -322,5 +325,6 @@ def plot_png(view: NetworkView, dpi: int = 100, size: tuple[float, float] = (10.
     import io
 
     buffer = io.BytesIO()
-    draw(view, size, seed).figure.savefig(buffer, format="png", dpi=dpi, metadata=_metadata("png"))
+    draw(view, size, seed).figure.savefig(buffer, format="png", dpi=dpi,
+                                          **_save_options("png"))
     return buffer.getvalue()
