@@ -66,6 +66,17 @@ def test_cap_keeps_the_strongest_paths_and_says_so(store_of):
     assert "the 3 with the strongest paths of 6 within 2 hops" in view.title
 
 
+@pytest.mark.parametrize("limit", [15, 300])
+def test_drawn_ties_are_every_tie_among_the_drawn_people(store_of, limit):
+    store = store_of(random_network(6, people=90, ties=300))
+    view = ego_view(store, hops=2, limit=limit)
+    drawn = set(view.people)
+    every = tuple((v.tie.key[0], v.tie.key[1], v.strength) for v in store.ties()
+                  if v.tie.person_a in drawn and v.tie.person_b in drawn)
+    assert view.ties == every and len(every) > 10
+    assert ("the 14 with the strongest paths" in view.title) == (limit == 15)
+
+
 def test_path_view_highlights_best_paths_and_keeps_path_people_above_the_cap(store_of):
     view = path_view(store_of(_acme()), "acme", max_hops=3, paths=5, limit=3)
     assert view.paths == (("me", "ann", "bo"), ("me", "cy", "di", "ed"))
