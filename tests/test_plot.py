@@ -131,6 +131,20 @@ def test_people_and_ties_are_a_few_collections_not_one_artist_each(store_of):
     assert len(ax.lines) == 0 and len(ax.texts) <= view.labels
 
 
+def test_a_picture_of_me_alone_or_with_no_path_is_still_drawn(store_of, tmp_path):
+    alone = ego_view(store_of(Network("me", {"me": Person("me", "Me Myself")})))
+    assert draw(alone).items == {"me": ("me",)}
+    assert "\n0 people, 0 ties within 2 hops" in alone.title
+    net = _acme()
+    net.ties = [Tie("me", "ann", 0.9)]
+    lonely = path_view(store_of(net), "Acme Corp")
+    assert lonely.title.startswith("No path from Me Myself to Acme Corp within 2 hops\n"
+                                   "1 person, 1 tie within 2 hops")
+    assert draw(lonely).items == {"ties": ("tie:ann:me",), "people": ("ann",), "me": ("me",)}
+    out = save_plot(lonely, tmp_path / "lonely.svg", dpi=40, size=(4, 3))
+    assert out.read_bytes().startswith(MAGIC[".svg"])
+
+
 def test_labels_are_capped_and_never_overlap(store_of):
     view = ego_view(store_of(random_network(5, people=120, ties=400)), labels=25)
     fig = draw(view, size=(6, 5)).figure

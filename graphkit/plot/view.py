@@ -185,7 +185,8 @@ def _view(store: GraphStore, best: dict[str, BestPath], within: int, hops: int, 
     shown = len(keep) - 1
     cap = (f"; the {shown} with the strongest paths of {within} within {hops} hops"
            if shown < within else "")
-    full = (f"{title}\n{shown} people, {len(ties)} ties within {hops} hop"
+    full = (f"{title}\n{shown} {'person' if shown == 1 else 'people'}, {len(ties)} "
+            f"ti{'e' if len(ties) == 1 else 'es'} within {hops} hop"
             f"{'s' if hops != 1 else ''}{cap} - as of {store.as_of.isoformat()}")
     return NetworkView(me, names, best, ties, groups, group_names,
                        _target_people(store) & keep, full, paths, labels, colour_by, within)
