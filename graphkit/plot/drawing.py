@@ -164,7 +164,10 @@ def draw(view: NetworkView, size: tuple[float, float] = DEFAULT_SIZE,
     ax.set_title(view.title, fontsize=11, loc="left")
     # Settle the layout first, then freeze it, so the label overlap checks see final positions.
     fig.draw_without_rendering()
-    fig.set_layout_engine("none")
+    # No layout engine at all, not "none": savefig would lay out (draw) the figure once more.
+    with matplotlib.rc_context({"figure.autolayout": False,
+                                "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
     _place_labels(canvas.get_renderer(), ax, view, pos)
     return Drawing(fig, items)
 
