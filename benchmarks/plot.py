@@ -7,12 +7,12 @@
 Measured on the bundled sample (293 people) and on a generated network (``--people``, default
 2,500; ``generate.py``, seed 1), each copied into a temporary folder first: ``graphkit plot
 --out network.png`` (the ego picture) and ``plot --path-to ORG`` (the first target), each as a
-fresh process (what a user waits for): wall seconds and peak RSS (MB) from ``os.wait4``,
-min / median / max. The first run of each command is a warm-up, not counted (it writes the
-network's cache, if any). With ``--baseline``, the same commands run under another
-interpreter (an older graphkit installed in another venv) on its own copy of the folders, in
-the same rounds, turn about, with the median of the pairwise ratios: a machine that slows
-down mid-run slows both alike.
+fresh process (what a user waits for): wall seconds, CPU seconds (user + system: on a shared
+machine the steadier figure) and peak RSS (MB) from ``os.wait4``, min / median / max. The
+first run of each command is a warm-up, not counted (it writes the network's cache, if any).
+With ``--baseline``, the same commands run under another interpreter (an older graphkit
+installed in another venv) on its own copy of the folders, in the same rounds, turn about,
+with the median of the pairwise ratios: a machine that slows down mid-run slows both alike.
 
 Then the stages of one ego picture, in a fresh process each run (median over the runs):
 start-up imports, opening the network, choosing what to draw (``ego_view``), the spring
@@ -64,8 +64,9 @@ print(json.dumps({"imports": t1 - t0, "open the network": t2 - t1, "choose (ego_
 """
 
 
-def run(argv: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one fresh process; its failure stops the benchmark."""
+def run(argv: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of one fresh process; its failure stops
+    the benchmark."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     assert proc.stderr is not None
@@ -74,7 +75,7 @@ def run(argv: list[str], cwd: Path) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(argv)} failed:\n{err.decode(errors='replace')}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def graphkit(python: str, folder: Path, *args: str) -> list[str]:
@@ -123,13 +124,14 @@ def main() -> None:
                          for who, python in pythons.items()}
                 for argv in argvs.values():
                     run(argv, root)  # warm-up
-                rows = {who: results.setdefault(f"{name}: {picture} [{who}]", {"wall": [],
-                                                                                   "mb": []})
+                rows = {who: results.setdefault(f"{name}: {picture} [{who}]",
+                                                {"wall": [], "cpu": [], "mb": []})
                         for who in pythons}
                 for _ in range(args.runs):
                     for who, argv in argvs.items():
-                        seconds, mb = run(argv, root)
+                        seconds, cpu, mb = run(argv, root)
                         rows[who]["wall"].append(seconds)
+                        rows[who]["cpu"].append(cpu)
                         rows[who]["mb"].append(mb)
         stages: dict[str, list[float]] = {}
         for _ in range(args.runs):
@@ -139,15 +141,18 @@ def main() -> None:
             for key, seconds in json.loads(out).items():
                 stages.setdefault(key, []).append(seconds)
 
-    print(f"graphkit plot, {args.runs} runs each after a warm-up; wall seconds min / median / "
-          "max, peak RSS MB")
-    print(f"{'command':60s}    min median    max   MB")
+    print(f"graphkit plot, {args.runs} runs each after a warm-up; wall and CPU seconds min / "
+          "median / max, peak RSS MB")
+    print(f"{'command':52s}   wall: min median    max   cpu: min median    max   MB")
     for label, row in results.items():
-        print(f"{label:60s} {summary(row['wall'])} {max(row['mb']):4.0f}")
+        print(f"{label:52s}  {summary(row['wall'])}  {summary(row['cpu'])} "
+              f"{max(row['mb']):4.0f}")
         if label.endswith("[graphkit]") and args.baseline:
-            base = results[label.replace("[graphkit]", "[baseline]")]["wall"]
-            ratios = [a / b for a, b in zip(row["wall"], base, strict=True)]
-            print(f"{'  ratio graphkit / baseline, pair by pair':60s} {summary(ratios)}")
+            base = results[label.replace("[graphkit]", "[baseline]")]
+            ratios = {key: [a / b for a, b in zip(row[key], base[key], strict=True)]
+                      for key in ("wall", "cpu")}
+            print(f"{'  ratio graphkit / baseline, pair by pair':52s}  "
+                  f"{summary(ratios['wall'])}  {summary(ratios['cpu'])}")
     print("\nstages of one ego picture of the sample, in a fresh process (median seconds)")
     for key, values in stages.items():
         print(f"  {key:20s} {statistics.median(values):6.3f}")
