@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from matplotlib.colors import to_hex
 
 from graphkit.analysis.weak_ties import weak_ties
 from graphkit.cli.main import main
 from graphkit.errors import GraphkitError, InvalidArgument
 from graphkit.model import Employment, Network, Organization, Person, Target, Tie
-from graphkit.plot import draw, ego_view, layout, parse_size, path_view, save_plot
+from graphkit.plot import (
+    OTHER_COLOUR,
+    PALETTE,
+    draw,
+    ego_view,
+    layout,
+    parse_size,
+    path_view,
+    save_plot,
+)
 from networks import random_network
 
 MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".svg": b"<?xml", ".pdf": b"%PDF-"}
@@ -28,12 +38,17 @@ def _acme():
     return Network("me", people, orgs, jobs, ties, targets=[Target("Acme Corp")])
 
 
-def _drawn(fig):
-    ax = fig.axes[0]
-    points = {c.get_gid() for c in ax.collections}
-    labels = {t.get_gid()[len("label:"):]: t.get_text() for t in ax.texts
-              if (t.get_gid() or "").startswith("label:")}
-    return points, labels
+def _labels(drawing):
+    return {t.get_gid()[len("label:"):]: t.get_text() for t in drawing.figure.axes[0].texts
+            if (t.get_gid() or "").startswith("label:")}
+
+
+def _style(drawing, item):
+    """What the picture shows of one person or tie, read back from its collection."""
+    collection, i = drawing.find(item)
+    colours = (collection.get_colors() if item.startswith("tie:")
+               else collection.get_facecolors())
+    return collection.get_gid(), to_hex(colours[i % len(colours)], keep_alpha=True)
 
 
 def test_ego_view_keeps_everyone_within_hops_and_marks_target_staff(store_of):
@@ -51,6 +66,17 @@ def test_cap_keeps_the_strongest_paths_and_says_so(store_of):
     assert "the 3 with the strongest paths of 6 within 2 hops" in view.title
 
 
+@pytest.mark.parametrize("limit", [15, 300])
+def test_drawn_ties_are_every_tie_among_the_drawn_people(store_of, limit):
+    store = store_of(random_network(6, people=90, ties=300))
+    view = ego_view(store, hops=2, limit=limit)
+    drawn = set(view.people)
+    every = tuple((v.tie.key[0], v.tie.key[1], v.strength) for v in store.ties()
+                  if v.tie.person_a in drawn and v.tie.person_b in drawn)
+    assert view.ties == every and len(every) > 10
+    assert ("the 14 with the strongest paths" in view.title) == (limit == 15)
+
+
 def test_path_view_highlights_best_paths_and_keeps_path_people_above_the_cap(store_of):
     view = path_view(store_of(_acme()), "acme", max_hops=3, paths=5, limit=3)
     assert view.paths == (("me", "ann", "bo"), ("me", "cy", "di", "ed"))
@@ -60,17 +86,68 @@ def test_path_view_highlights_best_paths_and_keeps_path_people_above_the_cap(sto
 
 def test_drawn_figure_shows_and_labels_the_highlighted_paths(store_of):
     view = path_view(store_of(_acme()), "Acme Corp", max_hops=3)
-    points, labels = _drawn(draw(view))
-    assert {"me", "ann", "bo", "cy", "di", "ed", "fay"} <= points
-    assert labels == {"me": "Me Myself", "ann": "Ann Lee", "bo": "Bo Diaz", "cy": "Cy Ng",
-                      "di": "Di Oh", "ed": "Ed Fox"}  # path people only; Fay is not on a path
-    ties = {line.get_gid(): line.get_color() for line in draw(view).axes[0].lines}
-    assert ties["tie:ann:bo"] == "#d62728" and ties["tie:cy:fay"] == "#888888"
+    drawing = draw(view)
+    assert drawing.drawn() == set(view.people) | {f"tie:{a}:{b}" for a, b, _ in view.ties}
+    assert _labels(drawing) == {"me": "Me Myself", "ann": "Ann Lee", "bo": "Bo Diaz",
+                                "cy": "Cy Ng", "di": "Di Oh", "ed": "Ed Fox"}
+    # path people only; Fay is not on a path
+    assert _style(drawing, "tie:ann:bo") == ("ties:path", "#d62728f2")
+    assert _style(drawing, "tie:cy:fay") == ("ties", "#8888881f")
+    assert _style(drawing, "tie:di:me") == ("ties", "#8888881f")  # a tie, not a best path
+    assert _style(drawing, "bo")[0] == "people:path" and _style(drawing, "fay") == (
+        "people", "#d9d9d980")  # everyone off the paths fades
+    assert _style(drawing, "me") == ("me", "#000000ff")
+
+
+def test_each_person_drawn_where_the_layout_puts_them_in_their_colour_and_ring(store_of):
+    net = random_network(4, people=80, ties=240)
+    net.targets.append(Target("Org 2"))
+    view = ego_view(store_of(net))
+    drawing = draw(view)
+    where = layout(view)
+    ringed = 0
+    for person in view.people[1:]:
+        collection, i = drawing.find(person)
+        assert collection.get_gid() == "people"
+        assert tuple(collection.get_offsets()[i]) == pytest.approx(where[person])
+        group = view.groups[person]
+        assert to_hex(collection.get_facecolors()[i]) == (
+            PALETTE[group] if group >= 0 else OTHER_COLOUR)
+        assert collection.get_sizes()[i] == pytest.approx(12 + 180 * view.best[person].score)
+        edge = to_hex(collection.get_edgecolors()[i])
+        assert edge == ("#000000" if person in view.at_target else "#ffffff")
+        ringed += person in view.at_target
+    assert ringed == len(view.at_target) > 0
+    for a, b, strength in view.ties:
+        collection, i = drawing.find(f"tie:{a}:{b}")
+        assert [tuple(p) for p in collection.get_segments()[i]] == [where[a], where[b]]
+        assert collection.get_linewidths()[i] == pytest.approx(0.3 + 1.2 * strength)
+
+
+def test_people_and_ties_are_a_few_collections_not_one_artist_each(store_of):
+    view = ego_view(store_of(random_network(4, people=80, ties=240)))
+    ax = draw(view).figure.axes[0]
+    assert sorted(c.get_gid() for c in ax.collections) == ["me", "people", "ties"]
+    assert len(ax.lines) == 0 and len(ax.texts) <= view.labels
+
+
+def test_a_picture_of_me_alone_or_with_no_path_is_still_drawn(store_of, tmp_path):
+    alone = ego_view(store_of(Network("me", {"me": Person("me", "Me Myself")})))
+    assert draw(alone).items == {"me": ("me",)}
+    assert "\n0 people, 0 ties within 2 hops" in alone.title
+    net = _acme()
+    net.ties = [Tie("me", "ann", 0.9)]
+    lonely = path_view(store_of(net), "Acme Corp")
+    assert lonely.title.startswith("No path from Me Myself to Acme Corp within 2 hops\n"
+                                   "1 person, 1 tie within 2 hops")
+    assert draw(lonely).items == {"ties": ("tie:ann:me",), "people": ("ann",), "me": ("me",)}
+    out = save_plot(lonely, tmp_path / "lonely.svg", dpi=40, size=(4, 3))
+    assert out.read_bytes().startswith(MAGIC[".svg"])
 
 
 def test_labels_are_capped_and_never_overlap(store_of):
     view = ego_view(store_of(random_network(5, people=120, ties=400)), labels=25)
-    fig = draw(view, size=(6, 5))
+    fig = draw(view, size=(6, 5)).figure
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
     assert 1 <= len(boxes) <= 25
