@@ -20,7 +20,7 @@ from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.model.columns import NetworkColumns, columns_of
 from graphkit.workspace import open_store
-from graphkit.workspace.cache import CACHE_DIR, open_columns
+from graphkit.workspace.cache import CACHE_DIR, FORMAT, open_columns
 from networks import AS_OF
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,7 +307,7 @@ def test_an_old_format_cache_is_discarded_and_rebuilt(sample_dir):
          "file": old.name}), encoding="utf-8")
     _reopened_like_fresh(sample_dir)
     assert not old.exists()
-    assert json.loads((cache / "index.json").read_text(encoding="utf-8"))["format"] == 2
+    assert json.loads((cache / "index.json").read_text(encoding="utf-8"))["format"] == FORMAT
 
 
 def test_a_cache_whose_shapes_disagree_is_rebuilt(sample_dir):
