@@ -40,6 +40,7 @@ from graphkit.io.network import (
     TIES,
     FileSpec,
     parse_introductions,
+    parse_organizations,
     parse_targets,
     read_network,
 )
@@ -257,17 +258,22 @@ def _people(path: Path) -> tuple[list[str], dict[str, Sequence[str] | None], lis
     return sorted_ids, text, extra, arrow_ids
 
 
-def _organizations(path: Path) -> OrgColumns:
-    """organizations.csv as columns, as the reference reads it (NotClean for an empty or
-    repeated id or an empty name, which the reference skips with a warning)."""
+def _organizations(path: Path, problems: Problems) -> OrgColumns:
+    """organizations.csv as columns, as the reference reads it. A file the column reader
+    does not take (an empty or repeated id, an empty name, a quote, a BOM...) is read by the
+    reference parser, its warnings added to ``problems``: organizations are few, and no
+    other file depends on how they were read."""
     if not path.exists():
         return OrgColumns([], [], None, None, None, None)
-    table = _one(path, ORGANIZATIONS)
-    ids, names = table.get("id"), table.get("name")
-    if not (all(ids) and all(names)) or len(set(ids)) != len(ids):
-        raise NotClean
+    try:
+        table = _one(path, ORGANIZATIONS)
+        ids, names = table.get("id"), table.get("name")
+        if not (all(ids) and all(names)) or len(set(ids)) != len(ids):
+            raise NotClean
+    except NotClean:
+        return OrgColumns.of(list(parse_organizations(read_text(path), path, problems).values()))
     aliases = table.get("aliases")
-    if any(";" in a or a != a.strip() for a in aliases):  # as the reference splits them
+    if any(";" in a for a in aliases):  # split and stripped as the reference does
         aliases = [";".join(x for x in (a.strip() for a in v.split(";")) if x)
                    for v in aliases]
     return OrgColumns(ids, names, text_column(aliases), _text(table.raw("industry")),
@@ -318,7 +324,7 @@ def _read_clean(root: Path, problems: Problems) -> NetworkColumns:
         path = root / spec.name
         return parse(read_text(path) if path.exists() else ",".join(spec.columns) + "\n", path)
 
-    orgs = _organizations(root / ORGANIZATIONS.name)
+    orgs = _organizations(root / ORGANIZATIONS.name, local)
     org_ids = sorted(orgs.ids)
     org_keys = _Keys(org_ids)
     dates: dict[str, int] = {"": 0}
