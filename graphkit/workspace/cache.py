@@ -10,14 +10,16 @@ the ``[strength]`` settings are not cached), and strengths are computed on open,
 they depend on the as-of date. Warnings found when the cache was built are kept and shown
 again on every load, as reading the files would.
 
-Format 2 (this one) is a folder ``columns-<content hash>/`` of plain ``.npy`` files, one per
+Format 3 (this one) is a folder ``columns-<content hash>/`` of plain ``.npy`` files, one per
 array, memory-mapped when read (no zip, no copy), and ``meta.json`` (the small records, the
 warnings, and for every ``.npy`` file its size and a checksum: the XOR and the wrapping sum
-of its 8-byte words, which any flipped bit changes). The folder is written aside and renamed
-into place, then ``index.json`` points at it. A cache of another format (format 1 was one
-``.npz`` file), a missing, truncated or corrupt file, a checksum or a shape that does not
-match, or an index out of range is never trusted: it is discarded and rebuilt from the CSV
-files, silently, as a missing one is.
+of its 8-byte words, which any flipped bit changes). Lists of strings (ids, names, titles,
+the organizations' columns) are NUL-separated UTF-8, one ``.npy`` file each, decoded when
+first used. Format 2 kept the organizations as JSON records; format 1 was one ``.npz``.
+The folder is written aside and renamed into place, then ``index.json`` points at it. A
+cache of another format, a missing, truncated or corrupt file, a checksum or a shape that
+does not match, or an index out of range is never trusted: it is discarded and rebuilt from
+the CSV files, silently, as a missing one is.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import shutil
 import tempfile
 from bisect import bisect_left
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, fields
 from datetime import date
 from pathlib import Path
@@ -388,14 +391,20 @@ def open_columns(folder: str | Path, problems: Problems | None = None,
                 problems.warn(problem.path, problem.line, problem.column, problem.message)
             return cols, index
     before = fingerprint(root)
+    # The files' SHA-256 (the cache's key) computed on another thread while they are read:
+    # hashlib releases the GIL, and the reading is mostly one core's work.
+    hashing = ThreadPoolExecutor(max_workers=1) if use_cache else None
+    sums = hashing.submit(digests, root) if hashing is not None else None
+    if hashing is not None:
+        hashing.shutdown(wait=False)
     seen = Problems()
     cols = read_columns(root, seen)
     for problem in seen:
         problems.warn(problem.path, problem.line, problem.column, problem.message)
     index = build_index(cols)
-    if use_cache and fingerprint(root) == before:
+    if sums is not None and fingerprint(root) == before:
         try:
-            _store(root, cache, cols, index, seen.items, before)
+            _store(root, cache, cols, index, seen.items, before, sums.result())
         except (OSError, GraphkitError):
             pass  # a read-only network folder or a full disk: work without a cache
     return cols, index
@@ -493,11 +502,12 @@ def _cached(root: Path, cache: Path, settings: dict[str, Any]) -> tuple[
 
 
 def _store(root: Path, cache: Path, cols: NetworkColumns, index: ArrayIndex,
-           problems: list[Problem], before: dict[str, list[int]]) -> None:
+           problems: list[Problem], before: dict[str, list[int]],
+           sums: dict[str, str]) -> None:
+    """Write the cache of files whose fingerprint was ``before`` and SHA-256 ``sums``."""
     make_private_dir(cache)
     os.chmod(cache, 0o700)
     os.chmod(cache.parent, 0o700)
-    sums = digests(root)
     name = "columns-" + hashlib.sha256(json.dumps(sums, sort_keys=True).encode()).hexdigest()[
         :16]
     save(cache / name, cols, index, problems)
