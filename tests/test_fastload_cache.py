@@ -205,8 +205,8 @@ def test_benchmark_smoke_1k(tmp_path):
                           check=False, timeout=300)
     assert done.returncode == 0, done.stderr
     result = json.loads(out.read_text(encoding="utf-8"))
-    for key in ("size", "load_cold_s", "load_warm_s", "path_to_ms_p50", "path_to_ms_p99",
-                "reach_s", "weak_ties_ms", "peak_rss_mb", "baseline"):
+    for key in ("size", "load_cold_s", "load_cold_cpu_s", "load_warm_s", "path_to_ms_p50",
+                "path_to_ms_p99", "reach_s", "weak_ties_ms", "peak_rss_mb", "baseline"):
         assert key in result
     assert result["answers_identical"] is True and result["queries"] >= 50
     assert "answers identical: yes" in done.stdout
