@@ -514,3 +514,23 @@ def test_a_format_2_cache_is_rebuilt(sample_dir):
     index.write_text(json.dumps(meta), encoding="utf-8")
     _reopened_like_fresh(sample_dir)
     assert json.loads(index.read_text(encoding="utf-8"))["format"] == FORMAT == 3
+
+
+def test_a_cache_whose_organization_columns_disagree_is_rebuilt(sample_dir):
+    """An organization column of another length (with a matching checksum), or one missing
+    from the cache's list, is not used: the cache is rebuilt from the files."""
+    from graphkit.workspace.cache import checksum
+
+    open_columns(sample_dir)
+    folder = _cache_folder(sample_dir)
+    count = folder / "organization_names_count.npy"
+    np.save(count, np.load(count) - 1)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta["arrays"]["organization_names_count"] = checksum(count)
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    _reopened_like_fresh(sample_dir)
+    folder = _cache_folder(sample_dir)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta["org_present"].remove("names")
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    _reopened_like_fresh(sample_dir)
