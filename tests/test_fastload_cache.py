@@ -534,3 +534,17 @@ def test_a_cache_whose_organization_columns_disagree_is_rebuilt(sample_dir):
     meta["org_present"].remove("names")
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     _reopened_like_fresh(sample_dir)
+
+
+def test_lazy_strings_read_one_by_one_are_decoded_after_a_while():
+    """A value asked for alone is cut out of the bytes; a caller that asks for many gets them
+    all decoded once (so reading every id one by one costs about twice a list, not ten
+    times), and every answer is the list's."""
+    from graphkit.model.columns import LazyStrings
+
+    values = [f"p{k:05d}-é" for k in range(5000)]
+    lazy = LazyStrings(np.frombuffer("\x00".join(values).encode("utf-8"), dtype=np.uint8),
+                       len(values))
+    assert lazy[3] == values[3] and lazy[-1] == values[-1] and lazy._values is None
+    assert [lazy[k] for k in range(len(values))] == values
+    assert lazy._values is not None and lazy == values

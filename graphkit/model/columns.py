@@ -38,7 +38,7 @@ class NetworkColumns:
     """
 
     me: str
-    person_ids: list[str]
+    person_ids: Sequence[str]
     person_text: Mapping[str, Sequence[str] | None]
     person_extra: list[Extra] | None
     organizations: OrgColumns
@@ -202,6 +202,9 @@ class LazyStrings(Sequence[str]):
         self._count = count
         self._values: list[str] | None = None
         self._ends: NDArray[np.int64] | None = None
+        # Values cut out one at a time cost about ten times a decoded one: after this many,
+        # everything is decoded, so a caller reading many pays at most about twice.
+        self._singles_left = max(64, min(count // 16, 10_000))
 
     @property
     def values(self) -> list[str]:
@@ -237,8 +240,9 @@ class LazyStrings(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
-        if self._values is not None or not isinstance(index, int):
+        if self._values is not None or not isinstance(index, int) or not self._singles_left:
             return self.values[index]
+        self._singles_left -= 1
         # One value: cut it out of the bytes by the positions of the separators, found once
         # by numpy, without decoding the others.
         k = range(self._count)[index]  # IndexError as a list's, negative indices counted back

@@ -61,8 +61,9 @@ _STRING_LISTS = ("person_ids", "org_ids", "job_title", "stage_names", "source_na
 _ARRAYS = tuple(f.name for f in fields(NetworkColumns)
                 if f.name.startswith(("job_", "tie_", "member_"))
                 and f.name not in ("job_title", "job_extra", "tie_notes", "tie_extra"))
-#: Lists of strings decoded only when first used (a warm query shows a few people).
-_LAZY = ("job_title",)
+#: Lists of strings decoded only when first used (a warm query shows a few people, and
+#: finds a person id by bisection: a handful of ids decoded, not a million).
+_LAZY = ("person_ids", "job_title")
 #: The organization columns (file order), each a list of strings decoded when first used.
 _ORG_TEXT = ("ids", "names", "aliases", "industry", "location")
 #: Per array file the stat (size, mtime, ctime, inode) it had when its checksum was verified.
@@ -472,7 +473,7 @@ def _store_strengths(cache: Path, as_of: date, model: StrengthModel,
                   json.dumps({"checksum": checksum(path), "stat": _stat(path)}))
 
 
-def _has(ids: list[str], person: str) -> bool:
+def _has(ids: Sequence[str], person: str) -> bool:
     """``person in ids`` for the sorted list ``ids``, in O(log n)."""
     k = bisect_left(ids, person)
     return k < len(ids) and ids[k] == person
