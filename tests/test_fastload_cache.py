@@ -20,7 +20,7 @@ from graphkit.io.network import read_network
 from graphkit.io.table import Problems
 from graphkit.model.columns import NetworkColumns, columns_of
 from graphkit.workspace import open_store
-from graphkit.workspace.cache import CACHE_DIR, open_columns
+from graphkit.workspace.cache import CACHE_DIR, FORMAT, open_columns
 from networks import AS_OF
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,8 +205,8 @@ def test_benchmark_smoke_1k(tmp_path):
                           check=False, timeout=300)
     assert done.returncode == 0, done.stderr
     result = json.loads(out.read_text(encoding="utf-8"))
-    for key in ("size", "load_cold_s", "load_warm_s", "path_to_ms_p50", "path_to_ms_p99",
-                "reach_s", "weak_ties_ms", "peak_rss_mb", "baseline"):
+    for key in ("size", "load_cold_s", "load_cold_cpu_s", "load_warm_s", "path_to_ms_p50",
+                "path_to_ms_p99", "reach_s", "weak_ties_ms", "peak_rss_mb", "baseline"):
         assert key in result
     assert result["answers_identical"] is True and result["queries"] >= 50
     assert "answers identical: yes" in done.stdout
@@ -307,7 +307,7 @@ def test_an_old_format_cache_is_discarded_and_rebuilt(sample_dir):
          "file": old.name}), encoding="utf-8")
     _reopened_like_fresh(sample_dir)
     assert not old.exists()
-    assert json.loads((cache / "index.json").read_text(encoding="utf-8"))["format"] == 2
+    assert json.loads((cache / "index.json").read_text(encoding="utf-8"))["format"] == FORMAT
 
 
 def test_a_cache_whose_shapes_disagree_is_rebuilt(sample_dir):
@@ -411,3 +411,140 @@ def test_strengths_are_kept_per_date_and_settings(sample_dir):
     victim.write_bytes(bytes(raw))
     assert np.array_equal(open_array_store(sample_dir, None, date(2027, 6, 1)).strength,
                           tuned.strength)
+
+
+# --- organizations as columns; the big columns read unchecked --------------------------------
+
+ODD_ORGANIZATIONS = {
+    "aliases": ("id,name,aliases,industry,location\n"
+                "acme,Acme Corp, Acme Inc ; ACME;;  ,software,Boston\n"
+                "init,Initech,,,\nhooli,Hooli,Hooli XYZ,search,\n"),
+    "padded-and-extra": ("id,name,industry,size\n acme ,\u00a0Acme Corp,software , 12 \n"
+                         "init,Initech,, \n"),
+    "duplicate-id": "id,name\nacme,Acme Corp\nacme,Acme Again\ninit,Initech\n",
+    "empty-name": "id,name\nacme,Acme Corp\ninit,\n",
+    "quoted": 'id,name,aliases\nacme,"Acme, Corp","A;B"\ninit,Initech,\n',
+    "header-only": "id,name\n",
+    "bom": "\ufeffid,name\nacme,Acme Corp\ninit,Initech\n",
+}
+
+
+@pytest.mark.parametrize("arrow", [False, True], ids=["csv-module", "pyarrow"])
+@pytest.mark.parametrize("case", sorted(ODD_ORGANIZATIONS))
+def test_organizations_read_as_columns_like_the_reference(tmp_path, case, arrow, monkeypatch):
+    """Organizations are read by the column reader (aliases split and stripped as the
+    reference does), or by the reference parser with its warnings when the file is odd."""
+    if arrow:
+        monkeypatch.setattr("graphkit.io.bulk.ARROW_MIN_BYTES", 0)
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_text("id,name\nme,Me\nann,Ann\n", encoding="utf-8")
+    (folder / "organizations.csv").write_text(ODD_ORGANIZATIONS[case], encoding="utf-8")
+    (folder / "employment.csv").write_text("person_id,org_id\nann,init\n", encoding="utf-8")
+    (folder / "ties.csv").write_text("person_a,person_b\nme,ann\n", encoding="utf-8")
+    expected, warnings = reference(folder)
+    problems = Problems()
+    got = read_columns(folder, problems)
+    assert_columns_equal(got, expected)
+    assert problems.items == warnings
+    assert list(got.organizations) == list(read_network(folder).organizations.values())
+    again, _ = open_columns(folder)  # written to the cache as columns and read back
+    again, _ = open_columns(folder)
+    assert list(again.organizations) == list(got.organizations)
+
+
+def test_padded_values_in_the_unchecked_columns_read_like_the_reference(tmp_path,
+                                                                        monkeypatch):
+    """Ids, dates, stages, groups and notes that pyarrow reads without the padding check are
+    stripped per distinct value, or not found among the ids (then the reference reads the
+    folder): either way the columns and warnings are the reference's."""
+    monkeypatch.setattr("graphkit.io.bulk.ARROW_MIN_BYTES", 0)
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_text("id,name,title\nme,Me,Boss\nann,Ann,Chef\nbo,Bo,\n",
+                                       encoding="utf-8")
+    (folder / "organizations.csv").write_text("id,name\nacme,Acme\n", encoding="utf-8")
+    (folder / "ties.csv").write_text(
+        "person_a,person_b,strength,stage,last_contact,interactions,source,notes\n"
+        "me,ann, 0.5,Advice ,2026-01-02 , 3,\u3000own-export, met \n"
+        "me,bo,,,,,own-export,\u00a0\n", encoding="utf-8")
+    (folder / "groups.csv").write_text("person_id,group\nme, Chess\nann,Chess \nbo,Go\n",
+                                       encoding="utf-8")
+    (folder / "employment.csv").write_text(
+        "person_id,org_id,title,start,end\nann,acme, Cook ,2020-01-01 , \n", encoding="utf-8")
+    expected, warnings = reference(folder)
+    problems = Problems()
+    got = read_columns(folder, problems)
+    assert_columns_equal(got, expected)
+    assert problems.items == warnings == []
+    assert got.tie_notes == {0: "met"} and got.group_names == ["Chess", "Go"]
+    (folder / "ties.csv").write_text("person_a,person_b\nme, ann\n", encoding="utf-8")
+    expected, warnings = reference(folder)
+    assert_columns_equal(read_columns(folder, problems), expected)
+
+
+def test_text_columns_read_by_pyarrow_are_kept_as_bytes(tmp_path, monkeypatch):
+    """Names, titles and other text pyarrow read are not made into a million Python strings:
+    they stay NUL-separated bytes (decoded one value at a time when shown)."""
+    from graphkit.model.columns import LazyStrings
+
+    monkeypatch.setattr("graphkit.io.bulk.ARROW_MIN_BYTES", 0)
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / "graphkit.toml").write_text('me = "me"\n', encoding="utf-8")
+    (folder / "people.csv").write_text(
+        "id,name,title\nme,Me,\nzoë,Zoë Ørsted,Chef de cuisine\nann,Ann,\u65e5\u672c\n",
+        encoding="utf-8")
+    (folder / "ties.csv").write_text("person_a,person_b\nme,ann\nzoë,me\n", encoding="utf-8")
+    got = read_columns(folder)
+    assert isinstance(got.person_text["name"], LazyStrings)
+    assert got.person_ids == ["ann", "me", "zoë"]
+    assert got.person_text["name"][2] == "Zoë Ørsted" and got.person_text["title"][0] == "日本"
+    assert_columns_equal(got, reference(folder)[0])
+
+
+def test_a_format_2_cache_is_rebuilt(sample_dir):
+    """A cache of the previous format (organizations as JSON records) is not read."""
+    open_columns(sample_dir)
+    index = sample_dir / CACHE_DIR / "index.json"
+    meta = json.loads(index.read_text(encoding="utf-8"))
+    meta["format"] = 2
+    index.write_text(json.dumps(meta), encoding="utf-8")
+    _reopened_like_fresh(sample_dir)
+    assert json.loads(index.read_text(encoding="utf-8"))["format"] == FORMAT == 3
+
+
+def test_a_cache_whose_organization_columns_disagree_is_rebuilt(sample_dir):
+    """An organization column of another length (with a matching checksum), or one missing
+    from the cache's list, is not used: the cache is rebuilt from the files."""
+    from graphkit.workspace.cache import checksum
+
+    open_columns(sample_dir)
+    folder = _cache_folder(sample_dir)
+    count = folder / "organization_names_count.npy"
+    np.save(count, np.load(count) - 1)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta["arrays"]["organization_names_count"] = checksum(count)
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    _reopened_like_fresh(sample_dir)
+    folder = _cache_folder(sample_dir)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta["org_present"].remove("names")
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    _reopened_like_fresh(sample_dir)
+
+
+def test_lazy_strings_read_one_by_one_are_decoded_after_a_while():
+    """A value asked for alone is cut out of the bytes; a caller that asks for many gets them
+    all decoded once (so reading every id one by one costs about twice a list, not ten
+    times), and every answer is the list's."""
+    from graphkit.model.columns import LazyStrings
+
+    values = [f"p{k:05d}-é" for k in range(5000)]
+    lazy = LazyStrings(np.frombuffer("\x00".join(values).encode("utf-8"), dtype=np.uint8),
+                       len(values))
+    assert lazy[3] == values[3] and lazy[-1] == values[-1] and lazy._values is None
+    assert [lazy[k] for k in range(len(values))] == values
+    assert lazy._values is not None and lazy == values

@@ -30,17 +30,18 @@ class NetworkColumns:
     """Every record of a network folder, column by column.
 
     Person ``i`` is ``person_ids[i]``; ``person_ids`` is sorted. Organizations are indexed in
-    sorted id order too (``organizations`` keeps file order, ``org_ids`` is sorted). Dates are
+    sorted id order too (``organizations`` keeps file order as columns, records built on
+    demand; ``org_ids`` is sorted). Dates are
     proleptic ordinals (``date.toordinal``), 0 for none; an explicit tie strength of NaN means
     none. Text columns that are empty for everyone are ``None``; notes and extra columns of
     ties are kept only where non-empty (``tie_notes``, ``tie_extra`` map tie index to value).
     """
 
     me: str
-    person_ids: list[str]
+    person_ids: Sequence[str]
     person_text: Mapping[str, Sequence[str] | None]
     person_extra: list[Extra] | None
-    organizations: list[Organization]
+    organizations: OrgColumns
     org_ids: list[str]
     job_person: Ints
     job_org: Ints
@@ -154,7 +155,7 @@ def columns_of(network: Network) -> NetworkColumns:
         person_ids=ids,
         person_text=person_text,
         person_extra=person_extra if any(person_extra) else None,
-        organizations=list(network.organizations.values()),
+        organizations=OrgColumns.of(list(network.organizations.values())),
         org_ids=org_ids,
         job_person=ints([index[j.person_id] for j in jobs]),
         job_org=ints([org_index[j.org_id] for j in jobs]),
@@ -201,6 +202,9 @@ class LazyStrings(Sequence[str]):
         self._count = count
         self._values: list[str] | None = None
         self._ends: NDArray[np.int64] | None = None
+        # Values cut out one at a time cost about ten times a decoded one: after this many,
+        # everything is decoded, so a caller reading many pays at most about twice.
+        self._singles_left = max(64, min(count // 16, 10_000))
 
     @property
     def values(self) -> list[str]:
@@ -220,6 +224,12 @@ class LazyStrings(Sequence[str]):
             self._values, self._blob, self._ends = values, None, None
         return self._values
 
+    def blob(self) -> NDArray[np.uint8]:
+        """The strings as NUL-separated UTF-8 bytes (without decoding them if not decoded)."""
+        if self._blob is not None:
+            return self._blob
+        return np.frombuffer("\x00".join(self.values).encode("utf-8"), dtype=np.uint8)
+
     def __len__(self) -> int:
         return self._count
 
@@ -230,8 +240,9 @@ class LazyStrings(Sequence[str]):
     def __getitem__(self, index: slice) -> list[str]: ...
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
-        if self._values is not None or not isinstance(index, int):
+        if self._values is not None or not isinstance(index, int) or not self._singles_left:
             return self.values[index]
+        self._singles_left -= 1
         # One value: cut it out of the bytes by the positions of the separators, found once
         # by numpy, without decoding the others.
         k = range(self._count)[index]  # IndexError as a list's, negative indices counted back
@@ -258,3 +269,81 @@ class LazyStrings(Sequence[str]):
     def __repr__(self) -> str:
         return f"LazyStrings({self._count} strings)"
 
+
+
+class OrgColumns(Sequence[Organization]):
+    """Organizations in file order, kept as columns and built as records when asked for: a
+    network of 100,000 organizations opened to answer about one does not build 100,000
+    records. ``aliases`` holds each organization's aliases joined by ";" (an alias never
+    contains one: the file separates them by it). Compares equal to a list of the same
+    records.
+
+    Examples
+    --------
+    >>> orgs = OrgColumns.of([Organization("o1", "Acme", ("Acme Inc", "ACME"))])
+    >>> orgs[0].aliases, orgs.by_id("o1") == orgs[0], orgs.by_id("zz")
+    (('Acme Inc', 'ACME'), True, None)
+    """
+
+    def __init__(self, ids: Sequence[str], names: Sequence[str], aliases: Sequence[str] | None,
+                 industry: Sequence[str] | None, location: Sequence[str] | None,
+                 extra: list[Extra] | None) -> None:
+        self.ids, self.names = ids, names
+        self.aliases, self.industry, self.location, self.extra = (aliases, industry, location,
+                                                                  extra)
+        self._rows: dict[str, int] | None = None
+
+    @classmethod
+    def of(cls, records: Sequence[Organization]) -> OrgColumns:
+        """The columns of ``records``."""
+        def text(values: list[str]) -> list[str] | None:
+            return values if any(values) else None
+
+        extra = [o.extra for o in records]
+        return cls([o.id for o in records], [o.name for o in records],
+                   text([";".join(o.aliases) for o in records]),
+                   text([o.industry for o in records]), text([o.location for o in records]),
+                   extra if any(extra) else None)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def record(self, k: int) -> Organization:
+        """The organization on row ``k`` (file order)."""
+        aliases = self.aliases[k] if self.aliases is not None else ""
+        return Organization(self.ids[k], self.names[k],
+                            tuple(aliases.split(";")) if aliases else (),
+                            self.industry[k] if self.industry is not None else "",
+                            self.location[k] if self.location is not None else "",
+                            self.extra[k] if self.extra is not None else ())
+
+    @overload
+    def __getitem__(self, index: int) -> Organization: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Organization]: ...
+
+    def __getitem__(self, index: int | slice) -> Organization | list[Organization]:
+        if isinstance(index, slice):
+            return [self.record(k) for k in range(len(self))[index]]
+        return self.record(range(len(self))[index])
+
+    def __iter__(self) -> Iterator[Organization]:
+        return map(self.record, range(len(self)))
+
+    def by_id(self, org_id: str) -> Organization | None:
+        """The organization with this id (a dictionary of the ids built on first use)."""
+        if self._rows is None:
+            self._rows = {o: k for k, o in enumerate(self.ids)}
+        k = self._rows.get(org_id)
+        return self.record(k) if k is not None else None
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (OrgColumns, list)):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"OrgColumns({len(self)} organizations)"

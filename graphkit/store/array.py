@@ -96,13 +96,16 @@ class ArrayStore:
     def people(self) -> list[Person]:
         return [self._person(i) for i in range(self.cols.people)]
 
-    @cached_property
-    def _orgs_by_id(self) -> dict[str, Organization]:
-        return {o.id: o for o in self.cols.organizations}
+    def _org(self, org_id: str) -> Organization:
+        """The organization with this id (which exists): its record built now."""
+        org = self.cols.organizations.by_id(org_id)
+        assert org is not None
+        return org
 
     @cached_property
     def _sorted_orgs(self) -> list[Organization]:
-        return [self._orgs_by_id[o] for o in self.cols.org_ids]
+        by_id = {o.id: o for o in self.cols.organizations}
+        return [by_id[o] for o in self.cols.org_ids]
 
     def organizations(self) -> list[Organization]:
         return list(self._sorted_orgs)
@@ -113,9 +116,8 @@ class ArrayStore:
 
     def organization(self, name: str) -> Organization:
         # An id is found without building the name index (as OrgIndex.find: ids first).
-        k = self._org_pos.get(name)
-        if k is not None:
-            return self._orgs_by_id[name]
+        if name in self._org_pos:
+            return self._org(name)
         return self._org_index.resolve(name)
 
     def _jobs(self, jobs: NDArray[np.int32]) -> list[Employment]:

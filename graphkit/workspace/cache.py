@@ -10,14 +10,16 @@ the ``[strength]`` settings are not cached), and strengths are computed on open,
 they depend on the as-of date. Warnings found when the cache was built are kept and shown
 again on every load, as reading the files would.
 
-Format 2 (this one) is a folder ``columns-<content hash>/`` of plain ``.npy`` files, one per
+Format 3 (this one) is a folder ``columns-<content hash>/`` of plain ``.npy`` files, one per
 array, memory-mapped when read (no zip, no copy), and ``meta.json`` (the small records, the
 warnings, and for every ``.npy`` file its size and a checksum: the XOR and the wrapping sum
-of its 8-byte words, which any flipped bit changes). The folder is written aside and renamed
-into place, then ``index.json`` points at it. A cache of another format (format 1 was one
-``.npz`` file), a missing, truncated or corrupt file, a checksum or a shape that does not
-match, or an index out of range is never trusted: it is discarded and rebuilt from the CSV
-files, silently, as a missing one is.
+of its 8-byte words, which any flipped bit changes). Lists of strings (ids, names, titles,
+the organizations' columns) are NUL-separated UTF-8, one ``.npy`` file each, decoded when
+first used. Format 2 kept the organizations as JSON records; format 1 was one ``.npz``.
+The folder is written aside and renamed into place, then ``index.json`` points at it. A
+cache of another format, a missing, truncated or corrupt file, a checksum or a shape that
+does not match, or an index out of range is never trusted: it is discarded and rebuilt from
+the CSV files, silently, as a missing one is.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import shutil
 import tempfile
 from bisect import bisect_left
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, fields
 from datetime import date
 from pathlib import Path
@@ -42,23 +45,27 @@ from graphkit.io.fastload import read_columns
 from graphkit.io.network import FILES
 from graphkit.io.settings import CONFIG_FILE, read_settings
 from graphkit.io.table import Problem, Problems
-from graphkit.model import Introduction, Organization, Target
-from graphkit.model.columns import PERSON_FIELDS, LazyStrings, NetworkColumns
+from graphkit.model import Introduction, Target
+from graphkit.model.columns import PERSON_FIELDS, LazyStrings, NetworkColumns, OrgColumns
 from graphkit.store.array import ArrayStore
 from graphkit.store.array_index import ArrayIndex, build_index
 from graphkit.strength import StrengthModel
 from graphkit.workspace.transaction import make_private_dir, write_private
 
 CACHE_DIR = Path(".graphkit") / "cache"
-#: The cache layout; any other value in ``index.json`` (or none) means: rebuild.
-FORMAT = 2
+#: The cache layout; any other value in ``index.json`` (or none) means: rebuild. Format 3
+#: keeps organizations as columns of strings (format 2 kept them as JSON records).
+FORMAT = 3
 _STRING_LISTS = ("person_ids", "org_ids", "job_title", "stage_names", "source_names",
                  "group_names")
 _ARRAYS = tuple(f.name for f in fields(NetworkColumns)
                 if f.name.startswith(("job_", "tie_", "member_"))
                 and f.name not in ("job_title", "job_extra", "tie_notes", "tie_extra"))
-#: Lists of strings decoded only when first used (a warm query shows a few people).
-_LAZY = ("job_title",)
+#: Lists of strings decoded only when first used (a warm query shows a few people, and
+#: finds a person id by bisection: a handful of ids decoded, not a million).
+_LAZY = ("person_ids", "job_title")
+#: The organization columns (file order), each a list of strings decoded when first used.
+_ORG_TEXT = ("ids", "names", "aliases", "industry", "location")
 #: Per array file the stat (size, mtime, ctime, inode) it had when its checksum was verified.
 STAT_FILE = "stat.json"
 #: Arrays this small are read into memory rather than mapped (a map costs a file handle).
@@ -128,6 +135,8 @@ def _trusted(folder: Path, sums: dict[str, list[int]]) -> bool:
 
 def _strings(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     # NUL never survives reading (the reader removes it), so it can separate the values.
+    if isinstance(values, LazyStrings):  # already in that form: not decoded to be encoded
+        return values.blob(), np.array([len(values)])
     blob = "\x00".join(values).encode("utf-8")
     return np.frombuffer(blob, dtype=np.uint8), np.array([len(values)])
 
@@ -164,7 +173,8 @@ def _records_json(cols: NetworkColumns) -> dict[str, Any]:
         "person_text_present": [f for f in PERSON_FIELDS if cols.person_text[f] is not None],
         "person_extra": cols.person_extra,
         "job_extra": cols.job_extra,
-        "organizations": [rec(o) for o in cols.organizations],
+        "org_present": [f for f in _ORG_TEXT if getattr(cols.organizations, f) is not None],
+        "org_extra": cols.organizations.extra,
         "introductions": [rec(i) for i in cols.introductions],
         "targets": [rec(t) for t in cols.targets],
         "tie_notes": [[k, v] for k, v in cols.tie_notes.items()],
@@ -180,11 +190,15 @@ def _arrays(cols: NetworkColumns, index: ArrayIndex) -> dict[str, np.ndarray]:
     arrays: dict[str, np.ndarray] = {name: getattr(cols, name) for name in _ARRAYS}
     arrays.update({f"index_{k}": v for k, v in asdict(index).items()})
     for name in _STRING_LISTS:
-        arrays[name], arrays[f"{name}_count"] = _strings(list(getattr(cols, name)))
+        arrays[name], arrays[f"{name}_count"] = _strings(getattr(cols, name))
     for f in PERSON_FIELDS:
         column = cols.person_text[f]
         if column is not None:
-            arrays[f"person_{f}"], arrays[f"person_{f}_count"] = _strings(list(column))
+            arrays[f"person_{f}"], arrays[f"person_{f}_count"] = _strings(column)
+    for f in _ORG_TEXT:
+        column = getattr(cols.organizations, f)
+        if column is not None:
+            arrays[f"organization_{f}"], arrays[f"organization_{f}_count"] = _strings(column)
     return arrays
 
 
@@ -253,6 +267,11 @@ def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayI
     person_text: dict[str, Sequence[str] | None] = {
         f: (_lazy(data[f"person_{f}"], data[f"person_{f}_count"], verify)
             if f in meta["person_text_present"] else None) for f in PERSON_FIELDS}
+    org_text: dict[str, Sequence[str] | None] = {
+        f: (_lazy(data[f"organization_{f}"], data[f"organization_{f}_count"], verify)
+            if f in meta["org_present"] else None) for f in _ORG_TEXT}
+    if org_text["ids"] is None or org_text["names"] is None:
+        raise CorruptCache("organization columns")
     arrays = {name: data[name] for name in _ARRAYS}
     index = ArrayIndex(**{f.name: data[f"index_{f.name}"] for f in fields(ArrayIndex)})
 
@@ -268,8 +287,10 @@ def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayI
         person_text=person_text,
         person_extra=([_extra(e) for e in meta["person_extra"]]
                       if meta["person_extra"] is not None else None),
-        organizations=[Organization(**{**dated(o), "aliases": tuple(o["aliases"])})
-                       for o in meta["organizations"]],
+        organizations=OrgColumns(
+            org_text["ids"], org_text["names"], org_text["aliases"],
+            org_text["industry"], org_text["location"],
+            [_extra(e) for e in meta["org_extra"]] if meta["org_extra"] is not None else None),
         job_extra=([_extra(e) for e in meta["job_extra"]]
                    if meta["job_extra"] is not None else None),
         tie_notes={int(k): v for k, v in meta["tie_notes"]},
@@ -311,6 +332,11 @@ def _check_shapes(cols: NetworkColumns, index: ArrayIndex, values: bool = True) 
     check(all(len(getattr(cols, f"job_{k}")) == jobs for k in ("org", "start", "end", "title"))
           and (cols.job_extra is None or len(cols.job_extra) == jobs), "job columns")
     check(len(cols.member_group) == members, "member columns")
+    organizations = cols.organizations
+    check(len(organizations) == orgs and all(
+        c is None or len(c) == orgs for c in (organizations.names, organizations.aliases,
+                                              organizations.industry, organizations.location,
+                                              organizations.extra)), "organization columns")
     check(all(c is None or len(c) == n for c in cols.person_text.values())
           and (cols.person_extra is None or len(cols.person_extra) == n), "person columns")
     check(within(cols.tie_a, n) and within(cols.tie_b, n) and within(cols.job_person, n)
@@ -366,14 +392,20 @@ def open_columns(folder: str | Path, problems: Problems | None = None,
                 problems.warn(problem.path, problem.line, problem.column, problem.message)
             return cols, index
     before = fingerprint(root)
+    # The files' SHA-256 (the cache's key) computed on another thread while they are read:
+    # hashlib releases the GIL, and the reading is mostly one core's work.
+    hashing = ThreadPoolExecutor(max_workers=1) if use_cache else None
+    sums = hashing.submit(digests, root) if hashing is not None else None
+    if hashing is not None:
+        hashing.shutdown(wait=False)
     seen = Problems()
     cols = read_columns(root, seen)
     for problem in seen:
         problems.warn(problem.path, problem.line, problem.column, problem.message)
     index = build_index(cols)
-    if use_cache and fingerprint(root) == before:
+    if sums is not None and fingerprint(root) == before:
         try:
-            _store(root, cache, cols, index, seen.items, before)
+            _store(root, cache, cols, index, seen.items, before, sums.result())
         except (OSError, GraphkitError):
             pass  # a read-only network folder or a full disk: work without a cache
     return cols, index
@@ -441,7 +473,7 @@ def _store_strengths(cache: Path, as_of: date, model: StrengthModel,
                   json.dumps({"checksum": checksum(path), "stat": _stat(path)}))
 
 
-def _has(ids: list[str], person: str) -> bool:
+def _has(ids: Sequence[str], person: str) -> bool:
     """``person in ids`` for the sorted list ``ids``, in O(log n)."""
     k = bisect_left(ids, person)
     return k < len(ids) and ids[k] == person
@@ -471,11 +503,12 @@ def _cached(root: Path, cache: Path, settings: dict[str, Any]) -> tuple[
 
 
 def _store(root: Path, cache: Path, cols: NetworkColumns, index: ArrayIndex,
-           problems: list[Problem], before: dict[str, list[int]]) -> None:
+           problems: list[Problem], before: dict[str, list[int]],
+           sums: dict[str, str]) -> None:
+    """Write the cache of files whose fingerprint was ``before`` and SHA-256 ``sums``."""
     make_private_dir(cache)
     os.chmod(cache, 0o700)
     os.chmod(cache.parent, 0o700)
-    sums = digests(root)
     name = "columns-" + hashlib.sha256(json.dumps(sums, sort_keys=True).encode()).hexdigest()[
         :16]
     save(cache / name, cols, index, problems)
