@@ -194,7 +194,20 @@ def test_ego_ties_one_query_per_hop_then_one_for_the_ties():
     store.ego_ties("me", 2)
     names = [n for n in runner.names() if n in ("neighbors_of", "ego_ties")]
     assert names == ["neighbors_of", "neighbors_of", "ego_ties"]
-    assert runner.calls[-1] == ("ego_ties", {"ids": ["a", "b", "me"]}, None, False)
+    members = {"a": True, "b": True, "me": True}
+    assert runner.calls[-1] == ("ego_ties", {"ids": ["a", "b", "me"], "members": members},
+                                None, False)
+
+
+def test_ego_ties_walks_held_ties_without_asking():
+    runner = RecordingRunner({"ties_of_people": [{"lo": "a", "hi": "me", "props": {
+        "strength": 0.5}}], "neighbors_of": [{"id": "b"}]})
+    store = Neo4jStore(runner)
+    store.best_paths("me", None, 1)  # holds my ties
+    store.ego_ties("me", 2)
+    names = [n for n in runner.names() if n in ("neighbors_of", "ego_ties")]
+    assert names == ["neighbors_of", "ego_ties"]
+    assert runner.calls[-2][1] == {"ids": ["a"]}
 
 
 def test_people_named_by_an_answer_are_fetched_together():

@@ -60,7 +60,12 @@ def _props(record: Any, omit: tuple[str, ...] = (), **more: Any) -> dict[str, An
     return out
 
 
+_PLAIN = (str, int, float, bool)
+
+
 def _value(value: Any, name: str) -> Any:
+    if type(value) in _PLAIN and name != "extra":
+        return value
     if name == "extra":
         return tuple(tuple(pair) for pair in json.loads(value or "[]"))
     if isinstance(value, list):
@@ -70,9 +75,19 @@ def _value(value: Any, name: str) -> Any:
     return value
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return names
+
+
 def _record(cls: type[R], props: Mapping[str, Any], **given: Any) -> R:
-    kwargs = {f.name: _value(props[f.name], f.name) for f in fields(cls)  # type: ignore[arg-type]
-              if f.name in props}
+    names = _field_names(cls)
+    kwargs = {k: _value(v, k) for k, v in props.items() if k in names}
     kwargs.update(given)
     return cls(**kwargs)
 

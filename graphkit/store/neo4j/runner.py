@@ -113,7 +113,11 @@ class BoltRunner:
             raise self._fault(exc, query) from None
         counters = {k: v for k, v in vars(result.summary.counters).items()
                     if isinstance(v, int) and not isinstance(v, bool) and v}
-        return Result([record.data() for record in result.records], counters)
+        # Rows as plain dicts by zipping the keys, not Record.data(), which walks every value
+        # looking for nodes to convert (10x slower on 18k tie rows; no query returns a node).
+        keys = result.keys
+        return Result([dict(zip(keys, record, strict=True)) for record in result.records],
+                      counters)
 
     def on_database(self, database: str) -> BoltRunner:
         """A runner for another database of the same server, sharing this one's connections

@@ -363,17 +363,23 @@ class Neo4jStore:
         self._ahead({p for key in pairs for p in key} | {self._me})
 
     def ego_ties(self, center: str, radius: int) -> list[TieView]:
-        """The ego network found breadth first (one ``neighbors_of`` query per hop), then every
-        tie among its people in one query."""
+        """The ego network found breadth first (one ``neighbors_of`` query per hop, none for
+        people whose ties are held already), then every tie among its people: one
+        ``ego_ties`` query per :data:`BATCH` people, the database keeping only the ties whose
+        other end is in the ego network too."""
         if radius < 1:
             return []
         seen = {center}
         frontier = [center]
         for _ in range(radius):
             found: set[str] = set()
-            for start in range(0, len(frontier), BATCH):
+            asked = [p for p in frontier if p not in self._ties_of]
+            for p in frontier:
+                if p in self._ties_of:
+                    found.update(self._adj.get(p, ()))
+            for start in range(0, len(asked), BATCH):
                 found.update(r["id"] for r in self._run("neighbors_of",
-                                                        ids=frontier[start:start + BATCH]))
+                                                        ids=asked[start:start + BATCH]))
             frontier = sorted(found - seen)
             seen.update(frontier)
             if not frontier:
@@ -381,10 +387,11 @@ class Neo4jStore:
         if len(seen) == 1:
             return []
         ids = sorted(seen)
+        members = dict.fromkeys(ids, True)
         views = []
         for start in range(0, len(ids), BATCH):
-            views += self._keep([r for r in self._run("ego_ties", ids=ids[start:start + BATCH])
-                                 if r["hi"] in seen])
+            views += self._keep(self._run("ego_ties", ids=ids[start:start + BATCH],
+                                          members=members))
         self._ahead(seen)
         return sorted(views, key=lambda v: v.tie.key)
 
