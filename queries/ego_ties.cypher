@@ -7,4 +7,4 @@
 UNWIND $ids AS id
 MATCH (:Person {id: id})-[t:KNOWS]->(b:Person)
 WHERE $members[b.id] IS NOT NULL
-RETURN id AS lo, b.id AS hi, properties(t) AS props
+RETURN collect({lo: id, hi: b.id, props: properties(t)}) AS rows

@@ -4,4 +4,4 @@
 // last layer of a best-path search walks back from its targets with these.
 UNWIND $ids AS id
 MATCH (:Person {id: id})-[t:KNOWS]-(:Person)
-RETURN startNode(t).id AS lo, endNode(t).id AS hi, properties(t) AS props
+RETURN collect({lo: startNode(t).id, hi: endNode(t).id, props: properties(t)}) AS rows
