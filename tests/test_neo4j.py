@@ -176,6 +176,22 @@ def test_reloading_the_same_network_writes_nothing_and_repairs_what_was_deleted(
     assert_same_answers(Neo4jStore(runner), MemoryStore(net, date(2026, 12, 1)), hops=(2,))
 
 
+def test_reloading_without_thousands_of_ties_removes_them(neo4j_db):
+    """A person losing 1,500 ties in one batch (ArcadeDB failed with EntityNotFound when a
+    delete batch held many ties of one person)."""
+    people = {f"p{i:04d}": Person(f"p{i:04d}", f"Person {i}") for i in range(1500)}
+    ids = sorted(people)
+    hub = [Tie(ids[0], p, 0.5) for p in ids[1:]]
+    ring = [Tie(a, b, 0.25) for a, b in zip(ids[1:], ids[2:], strict=False)]
+    net = Network(me=ids[0], people=people, ties=hub + ring)
+    runner = neo4j_db.fresh()
+    load_network(runner, net, AS_OF)
+    emptied = dataclasses.replace(net, ties=ring[:10])
+    summary = _counts(load_network(runner, emptied, AS_OF))
+    assert summary["ties"] == (10, 0, len(hub) + len(ring) - 10)
+    assert_same_answers(Neo4jStore(runner), MemoryStore(emptied, AS_OF), hops=(2,), every=100)
+
+
 def test_reloading_a_changed_network_follows_it(neo4j_db):
     runner = neo4j_db.fresh()
     net = random_network(5, people=20, ties=40)
