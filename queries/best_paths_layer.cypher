@@ -11,4 +11,4 @@ WITH f, t, v.id AS id
 WHERE NOT id IN f.people AND ($targets IS NULL OR id IN $targets)
 WITH id, f.people + [id] AS people, f.score * t.strength AS score
 WITH id, max(score) AS top, collect({people: people, score: score}) AS found
-RETURN id, top AS score, [x IN found WHERE x.score = top | x.people] AS tied
+RETURN collect({id: id, score: top, tied: [x IN found WHERE x.score = top | x.people]}) AS rows

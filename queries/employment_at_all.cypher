@@ -3,4 +3,4 @@
 // Every job at each of the organizations, in one round trip.
 UNWIND $org_ids AS org_id
 MATCH (:Organization {id: org_id})<-[w:WORKS_AT]-(p:Person)
-RETURN p.id AS person_id, org_id, properties(w) AS props
+RETURN collect({person_id: p.id, org_id: org_id, props: properties(w)}) AS rows

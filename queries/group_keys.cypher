@@ -1,4 +1,4 @@
 // name: group_keys
 // params:
 MATCH (g:Group)
-RETURN g.name AS key
+RETURN collect({key: g.name}) AS rows

@@ -2,4 +2,4 @@
 // params:
 // The content hash of every MEMBER_OF relationship held: a re-load sends only rows whose hash is not here.
 MATCH ()-[x:MEMBER_OF]->()
-RETURN x.h AS h
+RETURN collect({h: x.h}) AS rows

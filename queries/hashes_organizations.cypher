@@ -2,4 +2,4 @@
 // params:
 // The content hash of every Organization held: a re-load sends only rows whose hash is not here.
 MATCH (x:Organization)
-RETURN x.h AS h
+RETURN collect({h: x.h}) AS rows

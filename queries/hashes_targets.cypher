@@ -2,4 +2,4 @@
 // params:
 // The content hash of every Target held: a re-load sends only rows whose hash is not here.
 MATCH (x:Target)
-RETURN x.h AS h
+RETURN collect({h: x.h}) AS rows

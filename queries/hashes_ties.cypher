@@ -2,4 +2,4 @@
 // params:
 // The content hash of every KNOWS relationship held: a re-load sends only rows whose hash is not here.
 MATCH ()-[x:KNOWS]->()
-RETURN x.h AS h
+RETURN collect({h: x.h}) AS rows

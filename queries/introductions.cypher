@@ -1,5 +1,4 @@
 // name: introductions
 // params:
 MATCH (i:Introduction)
-RETURN properties(i) AS props
-ORDER BY i.seq
+RETURN collect({props: properties(i)}) AS rows

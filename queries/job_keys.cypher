@@ -1,4 +1,4 @@
 // name: job_keys
 // params:
 MATCH (p:Person)-[w:WORKS_AT]->(o:Organization)
-RETURN [p.id, o.id, w.n] AS key
+RETURN collect({key: [p.id, o.id, w.n]}) AS rows

@@ -1,5 +1,4 @@
 // name: members
 // params: group
 MATCH (:Group {name: $group})<-[:MEMBER_OF]-(p:Person)
-RETURN p.id AS id
-ORDER BY id
+RETURN collect({id: p.id}) AS rows

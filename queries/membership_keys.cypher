@@ -1,4 +1,4 @@
 // name: membership_keys
 // params:
 MATCH (p:Person)-[:MEMBER_OF]->(g:Group)
-RETURN [p.id, g.name] AS key
+RETURN collect({key: [p.id, g.name]}) AS rows

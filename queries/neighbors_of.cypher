@@ -3,4 +3,5 @@
 // Everyone tied to any of the people `ids` (one layer of a breadth-first search).
 UNWIND $ids AS id
 MATCH (:Person {id: id})-[:KNOWS]-(v:Person)
-RETURN DISTINCT v.id AS id
+WITH DISTINCT v.id AS id
+RETURN collect({id: id}) AS rows

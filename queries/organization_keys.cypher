@@ -1,4 +1,4 @@
 // name: organization_keys
 // params:
 MATCH (o:Organization)
-RETURN o.id AS key
+RETURN collect({key: o.id}) AS rows

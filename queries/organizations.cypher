@@ -2,5 +2,4 @@
 // params:
 // In organizations.csv order: the first organization to claim a spelling keeps it.
 MATCH (o:Organization)
-RETURN properties(o) AS props
-ORDER BY o.seq
+RETURN collect({props: properties(o)}) AS rows

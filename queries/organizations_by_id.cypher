@@ -2,4 +2,4 @@
 // params: ids
 UNWIND $ids AS id
 MATCH (o:Organization {id: id})
-RETURN properties(o) AS props
+RETURN collect({props: properties(o)}) AS rows

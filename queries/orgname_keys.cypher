@@ -1,4 +1,4 @@
 // name: orgname_keys
 // params:
 MATCH (k:OrgName)
-RETURN k.key AS key
+RETURN collect({key: k.key}) AS rows

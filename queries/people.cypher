@@ -1,5 +1,4 @@
 // name: people
 // params:
 MATCH (p:Person)
-RETURN properties(p) AS props
-ORDER BY p.id
+RETURN collect({props: properties(p)}) AS rows

@@ -6,6 +6,6 @@ MATCH (p:Person {id: id})
 OPTIONAL MATCH (p)-[:MEMBER_OF]->(g:Group)
 WITH p, collect(g.name) AS groups
 OPTIONAL MATCH (p)-[w:WORKS_AT]->(o:Organization)
-RETURN p.id AS id, properties(p) AS props, groups,
-       collect(CASE WHEN o IS NULL THEN NULL ELSE {org_id: o.id, props: properties(w)} END)
-       AS jobs
+WITH p, groups,
+     collect(CASE WHEN o IS NULL THEN NULL ELSE {org_id: o.id, props: properties(w)} END) AS jobs
+RETURN collect({id: p.id, props: properties(p), groups: groups, jobs: jobs}) AS rows

@@ -1,4 +1,4 @@
 // name: person_keys
 // params:
 MATCH (p:Person)
-RETURN p.id AS key
+RETURN collect({key: p.id}) AS rows

@@ -6,4 +6,4 @@ UNWIND $names AS n
 OPTIONAL MATCH (byid:Organization {id: n.name})
 OPTIONAL MATCH (k:OrgName {key: n.key})
 OPTIONAL MATCH (bykey:Organization {id: k.org})
-RETURN n.name AS name, properties(byid) AS by_id, properties(bykey) AS by_key
+RETURN collect({name: n.name, by_id: properties(byid), by_key: properties(bykey)}) AS rows

@@ -1,5 +1,4 @@
 // name: targets
 // params:
 MATCH (t:Target)
-RETURN properties(t) AS props
-ORDER BY t.seq
+RETURN collect({props: properties(t)}) AS rows

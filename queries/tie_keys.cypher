@@ -1,4 +1,4 @@
 // name: tie_keys
 // params:
 MATCH (a:Person)-[:KNOWS]->(b:Person)
-RETURN [a.id, b.id] AS key
+RETURN collect({key: [a.id, b.id]}) AS rows

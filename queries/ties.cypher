@@ -1,5 +1,4 @@
 // name: ties
 // params:
 MATCH (a:Person)-[t:KNOWS]->(b:Person)
-RETURN a.id AS lo, b.id AS hi, properties(t) AS props
-ORDER BY lo, hi
+RETURN collect({lo: a.id, hi: b.id, props: properties(t)}) AS rows

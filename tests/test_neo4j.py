@@ -141,6 +141,57 @@ def test_reloading_changes_nothing(neo4j_db, sample_network):
     assert answers(Neo4jStore(runner), hops=(2,), every=20) == before
 
 
+class NamingRunner:
+    """Passes queries to a real runner and keeps their names."""
+
+    def __init__(self, runner) -> None:
+        self.runner, self.where, self.names = runner, runner.where, []
+
+    def run(self, query, params, **kw):
+        self.names.append(query.name)
+        return self.runner.run(query, params, **kw)
+
+    def close(self):
+        pass
+
+
+def test_reloading_the_same_network_writes_nothing_and_repairs_what_was_deleted(neo4j_db):
+    runner = neo4j_db.fresh()
+    net = random_network(9, people=30, ties=60)
+    load_network(runner, net, AS_OF)
+    naming = NamingRunner(runner)
+    again = _counts(load_network(naming, net, AS_OF))
+    # one digest and one count compared; no row built, fetched or sent
+    assert not [n for n in naming.names if n.startswith(("merge_", "hashes_", "delete_",
+                                                         "begin_"))], naming.names
+    assert again["ties"] == (len({t.key for t in net.ties}), 0, 0)
+    # a tie deleted by hand: the counts differ, so the re-load compares every row
+    _raw(runner, "MATCH (:Person {id: 'p01'})-[t:KNOWS]-() DELETE t", write=True)
+    repaired = _counts(load_network(runner, net, AS_OF))
+    assert repaired["ties"][1] > 0
+    assert_same_answers(Neo4jStore(runner), MemoryStore(net, AS_OF), hops=(2,))
+    # another as-of date changes the digest (every strength), so the ties are sent again
+    later = _counts(load_network(runner, net, date(2026, 12, 1)))
+    assert later["people"] == (len(net.people), 0, 0)
+    assert_same_answers(Neo4jStore(runner), MemoryStore(net, date(2026, 12, 1)), hops=(2,))
+
+
+def test_reloading_without_thousands_of_ties_removes_them(neo4j_db):
+    """A person losing 1,500 ties in one batch (ArcadeDB failed with EntityNotFound when a
+    delete batch held many ties of one person)."""
+    people = {f"p{i:04d}": Person(f"p{i:04d}", f"Person {i}") for i in range(1500)}
+    ids = sorted(people)
+    hub = [Tie(ids[0], p, 0.5) for p in ids[1:]]
+    ring = [Tie(a, b, 0.25) for a, b in zip(ids[1:], ids[2:], strict=False)]
+    net = Network(me=ids[0], people=people, ties=hub + ring)
+    runner = neo4j_db.fresh()
+    load_network(runner, net, AS_OF)
+    emptied = dataclasses.replace(net, ties=ring[:10])
+    summary = _counts(load_network(runner, emptied, AS_OF))
+    assert summary["ties"] == (10, 0, len(hub) + len(ring) - 10)
+    assert_same_answers(Neo4jStore(runner), MemoryStore(emptied, AS_OF), hops=(2,), every=100)
+
+
 def test_reloading_a_changed_network_follows_it(neo4j_db):
     runner = neo4j_db.fresh()
     net = random_network(5, people=20, ties=40)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
@@ -166,9 +167,14 @@ def _load(runner: QueryRunner, network: Network, as_of: date, batch_size: int, r
                 cleared += n
                 if n == 0:
                     break
+    model = StrengthModel.from_settings(network.settings.get("strength"))
+    digest = network_digest(network, as_of, model, source, inferred)
+    if not cleared:
+        unchanged = _unchanged(run, network, digest)
+        if unchanged is not None:
+            return LoadSummary(runner.where, as_of, unchanged, cleared)
     run("begin_load", write=True, as_of=as_of.isoformat())
 
-    model = StrengthModel.from_settings(network.settings.get("strength"))
     orgs = [_hashed(_props(o, seq=i)) for i, o in enumerate(network.organizations.values())]
     people = [_hashed(_props(p)) for p in network.people.values()]
     groups = [_hashed({"name": g}) for g in sorted({m.group for m in network.memberships})]
@@ -248,9 +254,50 @@ def _load(runner: QueryRunner, network: Network, as_of: date, batch_size: int, r
         trimmed = run(name, write=True, count=len(rows))
         counts[kind].removed = trimmed.records[0]["deleted"] if trimmed.records else 0
     run("finish_load", write=True, as_of=as_of.isoformat(), me=network.me,
-        model=_model_text(model), source=source, inferred=inferred)
+        model=_model_text(model), source=source, inferred=inferred, digest=digest)
     return LoadSummary(runner.where, as_of, [counts[kind] for kind, _, _, _ in plan
                                               if kind in SHOWN], cleared)
+
+
+def network_digest(network: Network, as_of: date, model: StrengthModel, source: str,
+                   inferred: bool) -> str:
+    """A hash of everything a load writes: every record of ``network`` (their ``repr``: every
+    field, in file order), the as-of date, the strength model, the source and ``inferred``.
+    A complete load records it, so a re-load of the same network can tell that it has nothing
+    to do without building, hashing or fetching a row."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (network.me, as_of.isoformat(), _model_text(model), source, inferred,
+                 list(network.organizations.values()), list(network.people.values()),
+                 network.memberships, network.employment, network.ties,
+                 network.introductions, network.targets):
+        digest.update(repr(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _unchanged(run: Callable[..., Result], network: Network,
+               digest: str) -> list[KindCount] | None:
+    """The counts of a re-load with nothing to do, or None when there is something: the
+    database's last load completed with the same :func:`network_digest` and it holds as many
+    records of each kind as the network has (a cheap guard against records deleted by hand)."""
+    meta = run("meta").records
+    if not meta or not meta[0].get("complete") or meta[0].get("digest") != digest:
+        return None
+    totals = {"organizations": len(network.organizations),
+              "organization names": len(organization_names(network)),
+              "people": len(network.people),
+              "groups": len({m.group for m in network.memberships}),
+              "memberships": len({(m.person_id, m.group) for m in network.memberships}),
+              "jobs": len(network.employment),
+              "ties": len({t.key for t in network.ties}),
+              "introductions": len(network.introductions),
+              "targets": len(network.targets)}
+    held = run("counts").records[0]
+    counted = ("organizations", "organization names", "people", "groups", "memberships",
+               "jobs", "ties")
+    if any(held[HASHED[kind]] != totals[kind] for kind in counted):
+        return None
+    return [KindCount(kind, totals[kind]) for kind in SHOWN]
 
 
 def organization_names(network: Network) -> list[dict[str, Any]]:

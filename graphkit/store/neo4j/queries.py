@@ -10,6 +10,10 @@ Values always travel as ``$params``. Cypher cannot take a parameter as the bound
 variable-length pattern, so a bound is a *literal slot*: :meth:`Query.text_for` fills it with
 an ``int`` and nothing else. Labels and relationship types are written in the files themselves
 and must come from the whitelist in :mod:`graphkit.store.neo4j.records`.
+
+A query that can return many rows sends them in one record, as a list of maps in its one
+column ``rows`` (``RETURN collect({id: p.id, ...}) AS rows``); the runner unpacks them, so
+every caller sees one dict per row either way (a record per row costs a message each).
 """
 
 from __future__ import annotations

@@ -39,28 +39,45 @@ REL_TYPES = ("KNOWS", "WORKS_AT", "MEMBER_OF")
 R = TypeVar("R")
 
 
+_DEFAULTS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field of a record class with its default (``MISSING`` when it has none), looked up
+    once per class (``dataclasses.fields`` was a sixth of a load's Python time)."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = tuple((f.name, f.default) for f in fields(cls))
+    return found
+
+
 def _props(record: Any, omit: tuple[str, ...] = (), **more: Any) -> dict[str, Any]:
     """A record's fields (but ``omit``) as Neo4j properties, plus ``more``: tuples become
     lists, ``extra`` JSON text; None and values equal to the field's default are left out
     (reading fills the default back in)."""
     out: dict[str, Any] = {}
-    for f in fields(record):
-        if f.name in omit:
+    for name, default in _defaults(type(record)):
+        if name in omit:
             continue
-        value = getattr(record, f.name)
-        if f.default is not MISSING and value == f.default:
+        value = getattr(record, name)
+        if default is not MISSING and value == default:
             continue
-        if f.name == "extra":
+        if name == "extra":
             value = json.dumps([list(pair) for pair in value], ensure_ascii=False)
         elif isinstance(value, tuple):
             value = list(value)
         if value is not None:
-            out[f.name] = value
+            out[name] = value
     out.update({k: v for k, v in more.items() if v is not None})
     return out
 
 
+_PLAIN = (str, int, float, bool)
+
+
 def _value(value: Any, name: str) -> Any:
+    if type(value) in _PLAIN and name != "extra":
+        return value
     if name == "extra":
         return tuple(tuple(pair) for pair in json.loads(value or "[]"))
     if isinstance(value, list):
@@ -70,9 +87,19 @@ def _value(value: Any, name: str) -> Any:
     return value
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return names
+
+
 def _record(cls: type[R], props: Mapping[str, Any], **given: Any) -> R:
-    kwargs = {f.name: _value(props[f.name], f.name) for f in fields(cls)  # type: ignore[arg-type]
-              if f.name in props}
+    names = _field_names(cls)
+    kwargs = {k: _value(v, k) for k, v in props.items() if k in names}
     kwargs.update(given)
     return cls(**kwargs)
 

@@ -62,6 +62,27 @@ def check_params(query: Query, params: Mapping[str, Any]) -> None:
                          f"{sorted(params)}")
 
 
+def _rows(keys: list[str], records: list[Any]) -> list[dict[str, Any]]:
+    """A query's rows as plain dicts; a query whose one column is ``rows`` sent all its rows
+    in one record (``RETURN collect({...}) AS rows``), unpacked here.
+
+    A Bolt server sends every record as a message of its own: on the ArcadeDB server the
+    tests use, 506 tie rows took 14.8 ms as records and 6.3 ms collected into one (median of
+    15; 18,549 ego ties 1,458 ms against 555 ms), so every query that can return many rows
+    collects them. Records become dicts by zipping the keys, not ``Record.data()``, which
+    walks every value looking for nodes to convert (10x slower on 18k rows; no query returns
+    a node).
+
+    >>> _rows(["rows"], [([{"id": "a"}, {"id": "b"}],)])
+    [{'id': 'a'}, {'id': 'b'}]
+    >>> _rows(["id", "n"], [("a", 1)])
+    [{'id': 'a', 'n': 1}]
+    """
+    if keys == ["rows"]:
+        return [row for record in records for row in record[0]]
+    return [dict(zip(keys, record, strict=True)) for record in records]
+
+
 class BoltRunner:
     """Runs queries on a Neo4j (or Bolt-compatible) server with the official driver.
 
@@ -113,7 +134,7 @@ class BoltRunner:
             raise self._fault(exc, query) from None
         counters = {k: v for k, v in vars(result.summary.counters).items()
                     if isinstance(v, int) and not isinstance(v, bool) and v}
-        return Result([record.data() for record in result.records], counters)
+        return Result(_rows(result.keys, result.records), counters)
 
     def on_database(self, database: str) -> BoltRunner:
         """A runner for another database of the same server, sharing this one's connections

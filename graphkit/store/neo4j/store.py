@@ -83,6 +83,10 @@ class Neo4jStore:
         # Each fetched tie under both of its people; complete for the people in _ties_of.
         self._adj: dict[str, dict[str, TieView]] = {}
         self._ties_of: set[str] = set()
+        # The strength of each tie known (fetched whole or alone, for a search) under both of
+        # its people; complete for the people in _near_of (a superset of _ties_of).
+        self._near: dict[str, dict[str, float]] = {}
+        self._near_of: set[str] = set()
         self._orgs: dict[str, Organization] = {}
         self._resolved: dict[str, Organization | None] = {}
         self._staff: dict[str, list[Employment]] = {}
@@ -233,20 +237,26 @@ class Neo4jStore:
             self._ties[a, b] = view
             self._adj.setdefault(a, {})[b] = view
             self._adj.setdefault(b, {})[a] = view
+            self._near.setdefault(a, {})[b] = view.strength
+            self._near.setdefault(b, {})[a] = view.strength
         return views
 
     def _ties_from(self, person_id: str) -> None:
         if person_id not in self._ties_of:
             self._ties_of.add(person_id)
+            self._near_of.add(person_id)
             self._keep(self._run("ties_of", person_id=person_id))
 
-    def _ties_of_all(self, ids: Iterable[str]) -> None:
-        """Fetch every tie of each of ``ids`` not fetched yet, :data:`BATCH` people a query."""
-        todo = sorted(set(ids) - self._ties_of)
+    def _strengths_of_all(self, ids: Iterable[str]) -> None:
+        """Fetch the strength of every tie of each of ``ids`` not known yet, :data:`BATCH`
+        people a query: a search needs no more (its rows are a third of a whole tie's)."""
+        todo = sorted(set(ids) - self._near_of)
         for start in range(0, len(todo), BATCH):
             batch = todo[start:start + BATCH]
-            self._keep(self._run("ties_of_people", ids=batch))
-            self._ties_of.update(batch)
+            for row in self._run("strengths_of_people", ids=batch):
+                self._near.setdefault(row["a"], {})[row["b"]] = row["strength"]
+                self._near.setdefault(row["b"], {})[row["a"]] = row["strength"]
+            self._near_of.update(batch)
 
     def tie(self, a: str, b: str) -> TieView:
         """The tie between two people; the first question about someone's tie fetches all of
@@ -267,14 +277,14 @@ class Neo4jStore:
         the paths that improved at h - 1, keeping the best path per person, so the cost grows
         with the people reached, linearly in ``max_hops``.
 
-        At most one query per layer. The first layer walks the source's ties (one
-        ``ties_of``, kept for later searches from the same source); with targets, the last
-        layer walks back from the targets' ties (``ties_of_people``: only the ties that can
-        end a path are fetched, not every path the frontier could grow); a layer in between,
-        or a last layer towards everyone, runs in the database
-        (``queries/best_paths_layer.cypher``) unless every frontier person's ties are
-        already held. The ties along the paths found are fetched (their explanations) unless
-        held already."""
+        At most one query per layer, plus one for the explanations. The first layer walks
+        the strengths of the source's ties (``strengths_of_people``, kept for later searches
+        from the same source); with targets, the last layer walks back from the targets' ties
+        (``strengths_of_people`` on them: only the ties that can end a path are fetched, not
+        every path the frontier could grow); a layer in between, or a last layer towards
+        everyone, runs in the database (``queries/best_paths_layer.cypher``) unless every
+        frontier person's ties are known already. The ties along the paths found are then
+        fetched whole (``ties_between``, their explanations) unless held already."""
         if max_hops < 1:
             raise InvalidArgument("max_hops", max_hops, "at least 1")
         wanted = None if targets is None else sorted(set(targets) - {source})
@@ -286,8 +296,8 @@ class Neo4jStore:
             last = layer == max_hops
             if last and wanted is not None and self._backward(frontier, wanted):
                 improved = self._last_layer(best, frontier, wanted)
-            elif layer == 1 or self._ties_of.issuperset(frontier):
-                self._ties_of_all(frontier)
+            elif layer == 1 or self._near_of.issuperset(frontier):
+                self._strengths_of_all(frontier)
                 improved = self._layer(best, frontier,
                                        set(wanted) if last and wanted is not None else None)
             else:
@@ -325,31 +335,31 @@ class Neo4jStore:
         improved: dict[str, BestPath] = {}
         for u in frontier:
             path = best[u]
-            for v, view in self._adj.get(u, {}).items():
+            for v, strength in self._near.get(u, {}).items():
                 if v not in path.people and (only is None or v in only):
                     _better(improved, best, v, BestPath(path.people + (v,),
-                                                         path.score * view.strength))
+                                                         path.score * strength))
         return improved
 
     def _backward(self, frontier: list[str], wanted: list[str]) -> bool:
         """Whether to walk the last layer back from the targets: when their ties not held yet
         are about as few as the frontier paths the database layer would have to extend (its
         rows grow with the frontier, these with the targets)."""
-        return len(wanted) - len(self._ties_of.intersection(wanted)) <= 4 * len(frontier) + 100
+        return len(wanted) - len(self._near_of.intersection(wanted)) <= 4 * len(frontier) + 100
 
     def _last_layer(self, best: dict[str, BestPath], frontier: list[str],
                     wanted: list[str]) -> dict[str, BestPath]:
         """The last layer towards ``wanted``, walked back from their ties: each frontier
         path extended by a tie onto a wanted person."""
-        self._ties_of_all(wanted)
+        self._strengths_of_all(wanted)
         ends = set(frontier)
         improved: dict[str, BestPath] = {}
         for v in wanted:
-            for u, view in self._adj.get(v, {}).items():
+            for u, strength in self._near.get(v, {}).items():
                 if u in ends and v not in best[u].people:
                     path = best[u]
                     _better(improved, best, v, BestPath(path.people + (v,),
-                                                         path.score * view.strength))
+                                                         path.score * strength))
         return improved
 
     def _explain(self, paths: Iterable[BestPath]) -> None:
@@ -363,17 +373,23 @@ class Neo4jStore:
         self._ahead({p for key in pairs for p in key} | {self._me})
 
     def ego_ties(self, center: str, radius: int) -> list[TieView]:
-        """The ego network found breadth first (one ``neighbors_of`` query per hop), then every
-        tie among its people in one query."""
+        """The ego network found breadth first (one ``neighbors_of`` query per hop, none for
+        people whose ties are held already), then every tie among its people: one
+        ``ego_ties`` query per :data:`BATCH` people, the database keeping only the ties whose
+        other end is in the ego network too."""
         if radius < 1:
             return []
         seen = {center}
         frontier = [center]
         for _ in range(radius):
             found: set[str] = set()
-            for start in range(0, len(frontier), BATCH):
+            asked = [p for p in frontier if p not in self._near_of]
+            for p in frontier:
+                if p in self._near_of:
+                    found.update(self._near.get(p, ()))
+            for start in range(0, len(asked), BATCH):
                 found.update(r["id"] for r in self._run("neighbors_of",
-                                                        ids=frontier[start:start + BATCH]))
+                                                        ids=asked[start:start + BATCH]))
             frontier = sorted(found - seen)
             seen.update(frontier)
             if not frontier:
@@ -381,10 +397,11 @@ class Neo4jStore:
         if len(seen) == 1:
             return []
         ids = sorted(seen)
+        members = dict.fromkeys(ids, True)
         views = []
         for start in range(0, len(ids), BATCH):
-            views += self._keep([r for r in self._run("ego_ties", ids=ids[start:start + BATCH])
-                                 if r["hi"] in seen])
+            views += self._keep(self._run("ego_ties", ids=ids[start:start + BATCH],
+                                          members=members))
         self._ahead(seen)
         return sorted(views, key=lambda v: v.tie.key)
 

@@ -1,7 +1,0 @@
-// name: ties_of_people
-// params: ids
-// Every tie of each of the given people (a tie between two of them comes back twice): the
-// last layer of a best-path search walks back from its targets with these.
-UNWIND $ids AS id
-MATCH (:Person {id: id})-[t:KNOWS]-(:Person)
-RETURN startNode(t).id AS lo, endNode(t).id AS hi, properties(t) AS props
