@@ -80,8 +80,13 @@ def _adjacency(a: Ints, b: Ints, n: int) -> tuple[NDArray[np.int64], NDArray[np.
     if ties >= COUNTING_SORT_TIES and n:
         import scipy.sparse as sp
 
-        adj = sp.csr_array((np.arange(2 * ties, dtype=np.int64),
-                            (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(n, n))
+        # 32-bit indices and positions (they fit: n and 2 * ties < 2**31) halve the memory
+        # scipy's conversion walks: 0.5 s instead of 0.9-1.6 s at 6.7M ties.
+        small = np.int32 if max(n, 2 * ties) < 2**31 else np.int64
+        a_, b_ = a.astype(small), b.astype(small)
+        adj = sp.csr_array((np.arange(2 * ties, dtype=small),
+                            (np.concatenate([a_, b_]), np.concatenate([b_, a_]))), shape=(n, n))
+        del a_, b_
         adj.sort_indices()
         if adj.nnz == 2 * ties:  # no repeated pair was merged
             return (adj.indptr.astype(np.int64), adj.indices.astype(np.int32),
@@ -118,5 +123,4 @@ def _shared_counts(a: Ints, b: Ints, member_person: Ints, member_group: Ints,
     wanted = other[tie] * groups + group
     pos = np.searchsorted(keys, wanted)
     hit = (pos < len(keys)) & (keys[np.minimum(pos, len(keys) - 1)] == wanted)
-    np.add.at(shared, tie[hit], 1)
-    return shared
+    return np.bincount(tie[hit], minlength=len(a)).astype(np.int32)
