@@ -153,7 +153,9 @@ def test_the_counting_sort_builds_the_same_adjacency(seed, monkeypatch):
     monkeypatch.setattr(array, "COUNTING_SORT_TIES", 0)
     counted = array._adjacency(a, b, n)
     for x, y in zip(by_keys, counted, strict=True):
-        assert x.dtype == y.dtype and np.array_equal(x, y)
+        assert np.array_equal(x, y)
+    # pointers and neighbours have one dtype either way; the edge order may be 32-bit
+    assert [x.dtype for x in by_keys[:2]] == [y.dtype for y in counted[:2]]
     net = rich_network(seed)  # still 0: every network here is built by the counting sort
     assert_same(MemoryStore(net, AS_OF), ArrayStore(columns_of(net), AS_OF))
 
