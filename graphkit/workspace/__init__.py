@@ -4,7 +4,8 @@
   ``./graphkit.toml``, the bundled sample);
 - :mod:`~graphkit.io.settings`: graphkit.toml, read once into one settings object;
 - :mod:`~graphkit.workspace.lock`: one writer at a time;
-- :mod:`~graphkit.workspace.cache`: the array index cached in ``.graphkit/cache``;
+- :mod:`~graphkit.workspace.cache`: the array index cached in ``.graphkit/cache`` (its files:
+  :mod:`~graphkit.workspace.cache_files`);
 - :mod:`~graphkit.workspace.snapshots`: dated report snapshots;
 - :mod:`~graphkit.workspace.open`: :func:`open_store`, the network behind a storage backend.
 """

@@ -42,14 +42,27 @@ import numpy as np
 
 from graphkit.errors import GraphkitError
 from graphkit.io.fastload import read_columns
-from graphkit.io.network import FILES
 from graphkit.io.settings import CONFIG_FILE, read_settings
 from graphkit.io.table import Problem, Problems
 from graphkit.model import Introduction, Target
-from graphkit.model.columns import PERSON_FIELDS, LazyStrings, NetworkColumns, OrgColumns
+from graphkit.model.columns import PERSON_FIELDS, NetworkColumns, OrgColumns
 from graphkit.store.array import ArrayStore
 from graphkit.store.array_index import ArrayIndex, build_index
 from graphkit.strength import StrengthModel
+from graphkit.workspace.cache_files import (
+    STAT_FILE,
+    CorruptCache,
+    checksum,
+    digests,
+    file_stat,
+    file_stats,
+    fingerprint,
+    lazy_strings,
+    read_array,
+    string_blob,
+    strings_of,
+    trusted,
+)
 from graphkit.workspace.transaction import make_private_dir, write_private
 
 CACHE_DIR = Path(".graphkit") / "cache"
@@ -66,97 +79,6 @@ _ARRAYS = tuple(f.name for f in fields(NetworkColumns)
 _LAZY = ("person_ids", "job_title")
 #: The organization columns (file order), each a list of strings decoded when first used.
 _ORG_TEXT = ("ids", "names", "aliases", "industry", "location")
-#: Per array file the stat (size, mtime, ctime, inode) it had when its checksum was verified.
-STAT_FILE = "stat.json"
-#: Arrays this small are read into memory rather than mapped (a map costs a file handle).
-_MAP_BYTES = 1 << 16
-
-
-class CorruptCache(Exception):
-    """The cache on disk is not what :func:`save` wrote: it is rebuilt."""
-
-
-def fingerprint(root: Path) -> dict[str, list[int]]:
-    """Size and mtime (ns) of each CSV file of the network that exists."""
-    out = {}
-    for spec in FILES:
-        path = root / spec.name
-        if path.exists():
-            st = path.stat()
-            out[spec.name] = [st.st_size, st.st_mtime_ns]
-    return out
-
-
-def digests(root: Path) -> dict[str, str]:
-    """SHA-256 of each CSV file of the network that exists."""
-    out = {}
-    for spec in FILES:
-        path = root / spec.name
-        if path.exists():
-            with open(path, "rb") as handle:
-                out[spec.name] = hashlib.file_digest(handle, "sha256").hexdigest()
-    return out
-
-
-def checksum(path: Path) -> list[int]:
-    """Size, XOR and wrapping sum of the 8-byte words of a file, and its last bytes: a flipped
-    bit changes the XOR, a truncated file the size. Reads the file at memory speed (numpy)."""
-    size = path.stat().st_size
-    if size == 0:
-        return [0, 0, 0, 0]
-    data = np.memmap(path, dtype=np.uint8, mode="r")
-    whole = size // 8 * 8
-    words = data[:whole].view(np.uint64)
-    tail = int.from_bytes(bytes(data[whole:]), "little")
-    return [size, int(np.bitwise_xor.reduce(words)) if whole else 0,
-            int(words.sum(dtype=np.uint64)) if whole else 0, tail]
-
-
-def _stat(path: Path) -> list[int]:
-    """Size, modification and change time (ns) and inode of a file: any write to it, or a
-    copy put in its place, changes one of them (the change time cannot be set back)."""
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-def _stats(folder: Path, names: Any) -> dict[str, list[int]]:
-    return {name: _stat(folder / f"{name}.npy") for name in names}
-
-
-def _trusted(folder: Path, sums: dict[str, list[int]]) -> bool:
-    """Whether every array file is the very file whose checksum was verified (when written,
-    or by the last full check): then the checksums need not be read again."""
-    try:
-        recorded = json.loads((folder / STAT_FILE).read_text(encoding="utf-8"))
-        return isinstance(recorded, dict) and recorded == _stats(folder, sums)
-    except (OSError, ValueError):
-        return False
-
-
-def _strings(values: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    # NUL never survives reading (the reader removes it), so it can separate the values.
-    if isinstance(values, LazyStrings):  # already in that form: not decoded to be encoded
-        return values.blob(), np.array([len(values)])
-    blob = "\x00".join(values).encode("utf-8")
-    return np.frombuffer(blob, dtype=np.uint8), np.array([len(values)])
-
-
-def _unstrings(blob: np.ndarray, count: np.ndarray) -> list[str]:
-    try:
-        return LazyStrings(blob, int(count[0])).values
-    except ValueError:
-        raise CorruptCache("string count") from None
-
-
-def _lazy(blob: np.ndarray, count: np.ndarray, verify: bool) -> LazyStrings:
-    """Strings decoded when first used (checked now when the cache is not trusted)."""
-    values = LazyStrings(blob, int(count[0]))
-    if verify:
-        try:
-            _ = values.values  # decoded now: a bad count is found while a rebuild is possible
-        except ValueError:
-            raise CorruptCache("string count") from None
-    return values
 
 
 def _date_json(value: Any) -> Any:
@@ -190,15 +112,15 @@ def _arrays(cols: NetworkColumns, index: ArrayIndex) -> dict[str, np.ndarray]:
     arrays: dict[str, np.ndarray] = {name: getattr(cols, name) for name in _ARRAYS}
     arrays.update({f"index_{k}": v for k, v in asdict(index).items()})
     for name in _STRING_LISTS:
-        arrays[name], arrays[f"{name}_count"] = _strings(getattr(cols, name))
+        arrays[name], arrays[f"{name}_count"] = string_blob(getattr(cols, name))
     for f in PERSON_FIELDS:
         column = cols.person_text[f]
         if column is not None:
-            arrays[f"person_{f}"], arrays[f"person_{f}_count"] = _strings(column)
+            arrays[f"person_{f}"], arrays[f"person_{f}_count"] = string_blob(column)
     for f in _ORG_TEXT:
         column = getattr(cols.organizations, f)
         if column is not None:
-            arrays[f"organization_{f}"], arrays[f"organization_{f}_count"] = _strings(column)
+            arrays[f"organization_{f}"], arrays[f"organization_{f}_count"] = string_blob(column)
     return arrays
 
 
@@ -222,23 +144,13 @@ def save(folder: Path, cols: NetworkColumns, index: ArrayIndex, problems: list[P
         meta["problems"] = [[p.path, p.line, p.column, p.message] for p in problems]
         meta["arrays"] = sums
         write_private(tmp / "meta.json", json.dumps(meta))
-        write_private(tmp / STAT_FILE, json.dumps(_stats(tmp, sums)))
+        write_private(tmp / STAT_FILE, json.dumps(file_stats(tmp, sums)))
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(tmp, folder)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-
-
-def _array(path: Path, expected: list[int], verify: bool) -> np.ndarray:
-    """One ``.npy`` file, checked against its recorded checksum (with ``verify``), mapped if
-    large."""
-    if verify and checksum(path) != expected:
-        raise CorruptCache(path.name)
-    if expected[0] < _MAP_BYTES:
-        return np.load(path, allow_pickle=False)
-    return np.load(path, mmap_mode="r", allow_pickle=False).view(np.ndarray)
 
 
 def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayIndex,
@@ -258,17 +170,17 @@ def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayI
         raise CorruptCache("array names")  # only names save() writes: no path in a name
     # Files that are the very files verified before are mapped without reading them: the
     # checksums and the range checks read every page (450 MB at a million people).
-    verify = not _trusted(folder, sums)
-    data = {name: _array(folder / f"{name}.npy", expected, verify)
+    verify = not trusted(folder, sums)
+    data = {name: read_array(folder / f"{name}.npy", expected, verify)
             for name, expected in sums.items()}
     strings: dict[str, Sequence[str]] = {
-        name: (_lazy(data[name], data[f"{name}_count"], verify) if name in _LAZY
-               else _unstrings(data[name], data[f"{name}_count"])) for name in _STRING_LISTS}
+        name: (lazy_strings(data[name], data[f"{name}_count"], verify) if name in _LAZY
+               else strings_of(data[name], data[f"{name}_count"])) for name in _STRING_LISTS}
     person_text: dict[str, Sequence[str] | None] = {
-        f: (_lazy(data[f"person_{f}"], data[f"person_{f}_count"], verify)
+        f: (lazy_strings(data[f"person_{f}"], data[f"person_{f}_count"], verify)
             if f in meta["person_text_present"] else None) for f in PERSON_FIELDS}
     org_text: dict[str, Sequence[str] | None] = {
-        f: (_lazy(data[f"organization_{f}"], data[f"organization_{f}_count"], verify)
+        f: (lazy_strings(data[f"organization_{f}"], data[f"organization_{f}_count"], verify)
             if f in meta["org_present"] else None) for f in _ORG_TEXT}
     if org_text["ids"] is None or org_text["names"] is None:
         raise CorruptCache("organization columns")
@@ -304,7 +216,7 @@ def load(folder: Path, settings: dict[str, Any]) -> tuple[NetworkColumns, ArrayI
     _check_shapes(cols, index, values=verify)
     if verify:  # verified in full: the next open can trust these very files
         try:
-            write_private(folder / STAT_FILE, json.dumps(_stats(folder, sums)))
+            write_private(folder / STAT_FILE, json.dumps(file_stats(folder, sums)))
         except GraphkitError:
             pass  # a read-only folder: verified in full every time
     problems = [Problem(p[0], p[1], p[2], p[3]) for p in meta["problems"]]
@@ -450,9 +362,9 @@ def _cached_strengths(cache: Path, as_of: date, model: StrengthModel,
         key = _strength_key(as_of, model)
         path = folder / f"strength-{key}.npy"
         record = json.loads((folder / f"strength-{key}.json").read_text(encoding="utf-8"))
-        if record["stat"] != _stat(path) and record["checksum"] != checksum(path):
+        if record["stat"] != file_stat(path) and record["checksum"] != checksum(path):
             return None
-        strength = _array(path, record["checksum"], verify=False)
+        strength = read_array(path, record["checksum"], verify=False)
         return strength if strength.shape == (ties,) and strength.dtype == np.float64 else None
     except (CorruptCache, OSError, ValueError, KeyError, TypeError):
         return None
@@ -470,7 +382,7 @@ def _store_strengths(cache: Path, as_of: date, model: StrengthModel,
     np.save(buffer, np.ascontiguousarray(strength, dtype=np.float64), allow_pickle=False)
     write_private(path, buffer.getvalue())
     write_private(folder / f"strength-{key}.json",
-                  json.dumps({"checksum": checksum(path), "stat": _stat(path)}))
+                  json.dumps({"checksum": checksum(path), "stat": file_stat(path)}))
 
 
 def _has(ids: Sequence[str], person: str) -> bool:
