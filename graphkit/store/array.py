@@ -22,7 +22,7 @@ from graphkit.errors import GraphkitError
 from graphkit.model import Employment, Introduction, Organization, Person, Target, Tie
 from graphkit.model.columns import NetworkColumns, from_ordinal
 from graphkit.orgs import OrgIndex
-from graphkit.store.array_index import ArrayIndex, build_index
+from graphkit.store.array_index import ArrayIndex, Positions, build_index, in_sorted, unique_sorted
 from graphkit.store.base import BestPath, TieView, jobs_in_order
 from graphkit.strength import StrengthModel, tie_strengths
 
@@ -62,8 +62,8 @@ class ArrayStore:
         self.model = model or StrengthModel.from_settings(cols.settings.get("strength"))
         self.index = index if index is not None else build_index(cols)
         # Ids are sorted: looked up by bisection, not through a dictionary of a million.
-        self._id = _Positions(cols.person_ids)
-        self._org_pos = _Positions(cols.org_ids)
+        self._id = Positions(cols.person_ids)
+        self._org_pos = Positions(cols.org_ids)
         if strength is not None and len(strength) != len(cols.tie_a):
             raise GraphkitError(f"{len(strength)} strengths for {len(cols.tie_a)} ties")
         self.strength = strength if strength is not None else tie_strengths(
@@ -226,7 +226,7 @@ class ArrayStore:
         nodes = self._ego_nodes(i, radius)
         owner, dst, positions = self._expand(nodes)
         owner = nodes[owner]
-        keep = (owner < dst) & _member(dst, nodes)
+        keep = (owner < dst) & in_sorted(dst, nodes)
         ties = ix.edge_tie[positions[keep]].astype(np.int64)
         return [self._view(int(t)) for t in self._tie_order(ties)]
 
@@ -235,8 +235,8 @@ class ArrayStore:
         nodes = np.array([i], dtype=np.int64)
         frontier = nodes
         for _ in range(radius):
-            step = _unique(self._expand(frontier)[1])
-            frontier = step[~_member(step, nodes)]
+            step = unique_sorted(self._expand(frontier)[1])
+            frontier = step[~in_sorted(step, nodes)]
             if not len(frontier):
                 break
             nodes = np.sort(np.concatenate([nodes, frontier]))
@@ -250,7 +250,7 @@ class ArrayStore:
             return {}
         nodes = self._ego_nodes(i, radius)
         owner, dst, _ = self._expand(nodes)
-        keep = _member(dst, nodes)
+        keep = in_sorted(dst, nodes)
         ids = self.cols.person_ids
         out: dict[str, list[str]] = {}
         for u, v in zip(nodes[owner[keep]].tolist(), dst[keep].tolist(), strict=True):
@@ -303,7 +303,7 @@ class ArrayStore:
         if targets is None:
             wanted = None
         else:
-            wanted = _unique(np.fromiter((self._id[t] for t in targets if t in self._id),
+            wanted = unique_sorted(np.fromiter((self._id[t] for t in targets if t in self._id),
                                          dtype=np.int64))
             wanted = wanted[wanted != s]
             if not len(wanted):
@@ -354,7 +354,7 @@ class ArrayStore:
             else:
                 row, v, positions = self._expand(nodes)
                 if last and wanted is not None:
-                    ok = _member(v, wanted)
+                    ok = in_sorted(v, wanted)
                     row, v, positions = row[ok], v[ok], positions[ok]
             ok = np.ones(len(v), dtype=bool)
             for k in range(paths.shape[1]):  # no cycles: v is not on the path to u
@@ -444,7 +444,7 @@ class ArrayStore:
                   wanted: Ints | None, source: int) -> dict[str, BestPath]:
         keep = reached != source
         if wanted is not None:
-            keep &= _member(reached, wanted)
+            keep &= in_sorted(reached, wanted)
         ids = self.cols.person_ids
         out: dict[str, BestPath] = {}
         for node, score, layer in zip(reached[keep].tolist(), reached_score[keep].tolist(),
@@ -455,47 +455,10 @@ class ArrayStore:
         return out
 
 
-class _Positions:
-    """The position of each string of a sorted list, found by bisection (O(log n), no
-    dictionary to build): ``get``, ``[]`` and ``in`` as a dict of positions would answer."""
-
-    def __init__(self, names: Sequence[str]) -> None:
-        self.names = names
-
-    def get(self, name: str) -> int | None:
-        k = bisect_left(self.names, name)
-        return k if k < len(self.names) and self.names[k] == name else None
-
-    def __getitem__(self, name: str) -> int:
-        k = self.get(name)
-        if k is None:
-            raise KeyError(name)
-        return k
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and self.get(name) is not None
-
-
-def _unique(values: NDArray[np.int64]) -> NDArray[np.int64]:
-    """The distinct values, sorted (by sorting: numpy's hash-based unique is slower here)."""
-    ordered = np.sort(values)
-    keep = np.ones(len(ordered), dtype=bool)
-    keep[1:] = ordered[1:] != ordered[:-1]
-    return ordered[keep]
-
-
-def _member(values: NDArray[np.int64], sorted_set: NDArray[np.int64]) -> NDArray[np.bool_]:
-    """``values`` that are in the sorted array ``sorted_set``."""
-    if not len(sorted_set):
-        return np.zeros(len(values), dtype=bool)
-    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
-    return sorted_set[pos] == values
-
-
 def _merge(reached: Ints, score: NDArray[np.float64], layer: Ints, nodes: Ints,
            new_score: NDArray[np.float64], h: int) -> tuple[Ints, NDArray[np.float64], Ints]:
     """The reached set with ``nodes`` (improved at layer ``h``) added or updated."""
-    old = ~_member(reached, nodes)
+    old = ~in_sorted(reached, nodes)
     all_nodes = np.concatenate([reached[old], nodes])
     order = np.argsort(all_nodes, kind="stable")
     return (all_nodes[order], np.concatenate([score[old], new_score])[order],

@@ -1,9 +1,12 @@
 """The index of the compact array store: the CSR adjacency, the jobs and memberships grouped by
 person and by organization, and how many groups the two ends of each tie share, built once from
-a network's columns (and cached on disk by :mod:`graphkit.workspace.cache`)."""
+a network's columns (and cached on disk by :mod:`graphkit.workspace.cache`); and the lookups
+over sorted arrays and lists the store's searches use instead of hash tables."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,3 +128,43 @@ def _shared_counts(a: NDArray[Any], b: NDArray[Any], member_person: Ints, member
     pos = np.searchsorted(keys, wanted)
     hit = (pos < len(keys)) & (keys[np.minimum(pos, len(keys) - 1)] == wanted)
     return np.bincount(tie[hit], minlength=len(a)).astype(np.int32)
+
+
+# --- sorted arrays and lists: lookups without a hash table ---------------------------------
+
+
+class Positions:
+    """The position of each string of a sorted list, found by bisection (O(log n), no
+    dictionary to build): ``get``, ``[]`` and ``in`` as a dict of positions would answer."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = names
+
+    def get(self, name: str) -> int | None:
+        k = bisect_left(self.names, name)
+        return k if k < len(self.names) and self.names[k] == name else None
+
+    def __getitem__(self, name: str) -> int:
+        k = self.get(name)
+        if k is None:
+            raise KeyError(name)
+        return k
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+
+def unique_sorted(values: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The distinct values, sorted (by sorting: numpy's hash-based unique is slower here)."""
+    ordered = np.sort(values)
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]
+
+
+def in_sorted(values: NDArray[np.int64], sorted_set: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """``values`` that are in the sorted array ``sorted_set``."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[pos] == values
