@@ -138,37 +138,49 @@ def _near(a: str, b: str, strength: float) -> dict:
     return {"a": a, "b": b, "strength": strength}
 
 
-def test_best_paths_walks_the_first_layer_from_my_ties_and_the_last_back_from_the_targets():
-    runner = RecordingRunner({
-        "strengths_of_people": [_near("me", "a", 0.5), _near("me", "b", 0.5),
-                                _near("t", "x", 1.0), _near("t", "y", 0.9)],
-        "best_paths_layer": [{"id": "x", "score": 0.25,
-                              "tied": [["me", "b", "x"], ["me", "a", "x"]]}]})
+class TiesRunner(RecordingRunner):
+    """A recording runner that answers ``strengths_of_people`` as the database would: the
+    ties (a, b, strength) of each person asked about, from ``ties``."""
+
+    def __init__(self, ties: list[tuple[str, str, float]], **replies: list[dict]) -> None:
+        super().__init__(replies)
+        self.held = ties
+
+    def run(self, query: Query, params: dict, *, write: bool = False,
+            literals: dict[str, int] | None = None) -> Result:
+        result = super().run(query, params, write=write, literals=literals)
+        if query.name != "strengths_of_people":
+            return result
+        return Result([_near(p, b if p == a else a, s) for p in params["ids"]
+                       for a, b, s in self.held if p in (a, b)])
+
+
+def test_best_paths_walks_every_layer_from_fetched_strengths():
+    runner = TiesRunner([("me", "a", 0.5), ("me", "b", 0.5), ("a", "x", 0.5), ("b", "x", 0.5),
+                         ("x", "t", 1.0), ("t", "y", 0.9), ("c", "z", 0.1)])
     store = Neo4jStore(runner)
     got = store.best_paths("me", ["t", "me", "c", "t"], 3)
     asked = [(name, params) for name, params, *_ in runner.calls[1:]]
     assert asked[0] == ("strengths_of_people", {"ids": ["me"]})
-    # the layer in between runs in the database, towards everyone
-    assert asked[1] == ("best_paths_layer", {
-        "frontier": [{"id": "a", "people": ["me", "a"], "score": 0.5},
-                     {"id": "b", "people": ["me", "b"], "score": 0.5}], "targets": None})
+    # the layer in between: the frontier's strengths, one query, walked here
+    assert asked[1] == ("strengths_of_people", {"ids": ["a", "b"]})
+    # the last layer walks back from the targets
     assert asked[2] == ("strengths_of_people", {"ids": ["c", "t"]})
-    # paths that tie on score and hops: the smallest id list wins, compared in Python; y is
-    # not on the frontier (it was not reached at hop 2), so its tie to t does not count
+    # paths that tie on score and hops: the smallest id list wins; y is not on the frontier
+    # (it was not reached at hop 2), so its tie to t does not count
     assert got == {"t": BestPath(("me", "a", "x", "t"), 0.25)}
     # the explanations: the search knew only strengths; the ties along the path, in one query
     assert asked[3:] == [("ties_between", {"pairs": [["a", "me"], ["a", "x"], ["t", "x"]]})]
 
 
 def test_best_paths_to_everyone_runs_layers_until_nothing_improves():
-    runner = RecordingRunner({
-        "strengths_of_people": [_near("me", "a", 0.5)],
-        "best_paths_layer": [{"id": "b", "score": 0.25, "tied": [["me", "a", "b"]]},
-                             {"id": "a", "score": 0.5, "tied": [["me", "a"]]}]})
+    runner = TiesRunner([("me", "a", 0.5), ("a", "b", 0.5)])
     got = Neo4jStore(runner).best_paths("me", None, 6)
-    assert runner.names().count("strengths_of_people") == 1
-    assert runner.names().count("best_paths_layer") == 2  # the second improved nothing
+    # me, then a, then b: b's ties improve nothing, so the search stops at the third layer
+    assert [p["ids"] for n, p, *_ in runner.calls if n == "strengths_of_people"] == [
+        ["me"], ["a"], ["b"]]
     assert list(got) == ["a", "b"] and got["a"].people == ("me", "a")
+    assert got["b"] == BestPath(("me", "a", "b"), 0.25)
 
 
 def test_best_paths_reuses_the_ties_it_holds_across_searches():
