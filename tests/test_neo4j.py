@@ -249,7 +249,7 @@ def test_an_interrupted_reload_of_a_changed_network_completes(neo4j_db):
     old, new = random_network(6, people=15, ties=30), random_network(7, people=15, ties=30)
     load_network(runner, old, AS_OF)
     with pytest.raises(Interrupted):
-        load_network(DyingRunner(runner, after=3), new, AS_OF)
+        load_network(DyingRunner(runner, after=1), new, AS_OF)
     load_network(runner, new, AS_OF)
     assert_same_answers(Neo4jStore(runner), MemoryStore(new, AS_OF))
 
