@@ -176,7 +176,8 @@ class _Kind:
         """Each row's chunk (from its key, by ``zlib.crc32``: the same in every process), and
         each chunk's digest (of its rows' ``prints``, in order)."""
         n = _chunk_count(len(self.keys))
-        of = [zlib.crc32(_key_text(k).encode()) % n for k in self.keys]
+        crc = zlib.crc32
+        of = [crc((k if type(k) is str else _key_text(k)).encode()) % n for k in self.keys]
         parts: list[list[str]] = [[self.salt] for _ in range(n)]
         for chunk, text in zip(of, self.prints, strict=True):
             parts[chunk].append(text)
@@ -192,7 +193,9 @@ def _chunk_count(rows: int) -> int:
 
 
 def _key_text(key: Any) -> str:
-    return "\x1f".join(map(str, key)) if isinstance(key, tuple) else str(key)
+    if isinstance(key, tuple):
+        return "\x1f".join(k if type(k) is str else str(k) for k in key)
+    return str(key)
 
 
 def _kinds(network: Network, as_of: date, model: StrengthModel) -> list[_Kind]:
@@ -216,7 +219,9 @@ def _kinds(network: Network, as_of: date, model: StrengthModel) -> list[_Kind]:
     by_key = {t.key: t for t in network.ties}  # of two records of one pair, the later counts
     tie_keys = sorted(by_key)
     ties = [by_key[k] for k in tie_keys]
-    shared = [tuple(sorted(groups_of[t.person_a] & groups_of[t.person_b])) for t in ties]
+    none: set[str] = set()
+    shared = [tuple(sorted(ga & gb)) if (ga := groups_of.get(t.person_a, none)) and (
+        gb := groups_of.get(t.person_b, none)) else () for t in ties]
     intros, targets = network.introductions, network.targets
 
     def tie_row(i: int) -> dict[str, Any]:
@@ -296,26 +301,24 @@ def _load(runner: QueryRunner, network: Network, as_of: date, batch_size: int, r
                 if n == 0:
                     break
     model = StrengthModel.from_settings(network.settings.get("strength"))
+    digest = network_digest(network, as_of, model, source, inferred)
+    previous: dict[str, list[str]] = {}
+    held: dict[str, Any] = {}
+    last: list[dict[str, Any]] = []
+    if not cleared:
+        last = run("load_chunks").records
+        held = run("counts").records[0]
+        if last and last[0].get("complete") and last[0].get("digest") == digest:
+            unchanged = _unchanged(network, held)
+            if unchanged is not None:
+                return LoadSummary(runner.where, as_of, unchanged, cleared)
     kinds = _kinds(network, as_of, model)
     chunked = {k.kind: k.chunks() for k in kinds}
     chunks_text = json.dumps({k.kind: {"rows": len(k.keys), "chunks": chunked[k.kind][1]}
                               for k in kinds}, sort_keys=True)
-    # A digest of everything a load writes: a re-load with the same one has nothing to do.
-    digest = hashlib.blake2b(repr((network.me, as_of.isoformat(), _model_text(model), source,
-                                   inferred, chunks_text)).encode(),
-                             digest_size=16).hexdigest()
     totals = {k.kind: len(k.keys) for k in kinds}
-    previous: dict[str, list[str]] = {}
-    held: dict[str, Any] = {}
-    if not cleared:
-        last = run("load_chunks").records
-        held = run("counts").records[0]
-        if last and last[0].get("complete"):
-            if last[0].get("digest") == digest and all(
-                    held[HASHED[kind]] == totals[kind] for kind in COUNTED):
-                return LoadSummary(runner.where, as_of,
-                                   [KindCount(kind, totals[kind]) for kind in SHOWN], cleared)
-            previous = _previous_chunks(last[0].get("chunks"), held)
+    if last and last[0].get("complete"):
+        previous = _previous_chunks(last[0].get("chunks"), held)
     run("begin_load", write=True, as_of=as_of.isoformat())
 
     counts = {k.kind: KindCount(k.kind, len(k.keys)) for k in kinds}
@@ -366,6 +369,40 @@ def _load(runner: QueryRunner, network: Network, as_of: date, batch_size: int, r
         chunks=chunks_text)
     return LoadSummary(runner.where, as_of, [counts[k.kind] for k in kinds
                                               if k.kind in SHOWN], cleared)
+
+
+def network_digest(network: Network, as_of: date, model: StrengthModel, source: str,
+                   inferred: bool) -> str:
+    """A hash of everything a load writes: every record of ``network`` (their ``repr``: every
+    field, in file order), the as-of date, the strength model, the source and ``inferred``.
+    A complete load records it, so a re-load of the same network can tell that it has nothing
+    to do without building, hashing or fetching a row."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (network.me, as_of.isoformat(), _model_text(model), source, inferred,
+                 list(network.organizations.values()), list(network.people.values()),
+                 network.memberships, network.employment, network.ties,
+                 network.introductions, network.targets):
+        digest.update(repr(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _unchanged(network: Network, held: Mapping[str, Any]) -> list[KindCount] | None:
+    """The counts of a re-load with nothing to do (the last load completed with the same
+    :func:`network_digest`), or None when the database holds another number of records of
+    some kind than the network has (a cheap guard against records deleted by hand)."""
+    totals = {"organizations": len(network.organizations),
+              "organization names": len(organization_names(network)),
+              "people": len(network.people),
+              "groups": len({m.group for m in network.memberships}),
+              "memberships": len({(m.person_id, m.group) for m in network.memberships}),
+              "jobs": len(network.employment),
+              "ties": len({t.key for t in network.ties}),
+              "introductions": len(network.introductions),
+              "targets": len(network.targets)}
+    if any(held[HASHED[kind]] != totals[kind] for kind in COUNTED):
+        return None
+    return [KindCount(kind, totals[kind]) for kind in SHOWN]
 
 
 def _previous_chunks(text: Any, held: Mapping[str, Any]) -> dict[str, list[str]]:
