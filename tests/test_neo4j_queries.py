@@ -341,14 +341,20 @@ def test_load_runs_schema_first_then_batches_then_cleanup():
         "hashes_introductions", "hashes_targets")]
     assert names[-1] == "finish_load"
     assert "clear_graphkit" not in names
-    merges = [(n, p["rows"]) for n, p, _, _ in runner.calls if n.startswith("merge_")]
+    # nothing is held: people, memberships, jobs and ties are created, not merged (no
+    # existing relationship to look through)
+    merges = [(n.partition("_")[2], p["rows"]) for n, p, _, _ in runner.calls
+              if n.startswith(("merge_", "create_"))]
+    assert {n for n in runner.names() if n.startswith("create_")} == {
+        "create_people", "create_memberships", "create_jobs", "create_ties"}
     assert all(1 <= len(rows) <= 4 for _, rows in merges)
-    assert all(write for n, _, _, write in runner.calls if n.startswith(("merge_", "delete_")))
-    people = [row for n, rows in merges if n == "merge_people" for row in rows]
+    assert all(write for n, _, _, write in runner.calls
+               if n.startswith(("merge_", "create_", "delete_")))
+    people = [row for n, rows in merges if n == "people" for row in rows]
     assert [p["id"] for p in people] == list(network.people)
-    assert [n for n, _ in merges].count("merge_people") == 2  # 7 people, 4 per batch
+    assert [n for n, _ in merges].count("people") == 2  # 7 people, 4 per batch
     # the strengths sent are exactly the memory store's, keyed smaller id first
-    ties = {(r["lo"], r["hi"]): r["props"] for n, rows in merges if n == "merge_ties"
+    ties = {(r["lo"], r["hi"]): r["props"] for n, rows in merges if n == "ties"
             for r in rows}
     memory = MemoryStore(network, AS_OF)
     assert {k: (v["strength"], tuple(v["evidence"])) for k, v in ties.items()} == {

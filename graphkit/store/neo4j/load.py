@@ -171,6 +171,9 @@ class _Kind:
     prints: list[str]
     build: Callable[[int], dict[str, Any]]
     salt: str = ""
+    #: The query that writes rows when the database holds none of this kind (no MERGE: it
+    #: looks through what the nodes already have, thousands of members for a group).
+    create: str = ""
 
     def chunks(self) -> tuple[list[int], list[str]]:
         """Each row's chunk (from its key, by ``zlib.crc32``: the same in every process), and
@@ -248,19 +251,21 @@ def _kinds(network: Network, as_of: date, model: StrengthModel) -> list[_Kind]:
         _Kind("organization names", "merge_orgnames", "nodes_created",
               [n["key"] for n in names], [n["h"] for n in names], names.__getitem__),
         _Kind("people", "merge_people", "nodes_created", [p.id for p in people],
-              [repr(p) for p in people], lambda i: _hashed(_props(people[i]))),
+              [repr(p) for p in people], lambda i: _hashed(_props(people[i])),
+              create="create_people"),
         _Kind("groups", "merge_groups", "nodes_created", groups, groups,
               lambda i: _hashed({"name": groups[i]})),
         _Kind("memberships", "merge_memberships", "relationships_created", member_keys,
-              [repr(memberships[k]) for k in member_keys], membership_row),
+              [repr(memberships[k]) for k in member_keys], membership_row,
+              create="create_memberships"),
         _Kind("jobs", "merge_jobs", "relationships_created",
               [(j.person_id, j.org_id, n) for j, n in zip(jobs, job_n, strict=True)],
               [repr((i, n, j)) for i, (j, n) in enumerate(zip(jobs, job_n, strict=True))],
-              job_row),
+              job_row, create="create_jobs"),
         # a tie's row depends on the date and the strength model too
         _Kind("ties", "merge_ties", "relationships_created", tie_keys,
               [repr(x) for x in zip(ties, shared, strict=True)], tie_row,
-              salt=as_of.isoformat() + _model_text(model)),
+              salt=as_of.isoformat() + _model_text(model), create="create_ties"),
         _Kind("introductions", "merge_introductions", "nodes_created", list(range(len(intros))),
               [repr(x) for x in intros], lambda i: _hashed(_props(intros[i], seq=i))),
         _Kind("targets", "merge_targets", "nodes_created", list(range(len(targets))),
@@ -326,20 +331,21 @@ def _load(runner: QueryRunner, network: Network, as_of: date, batch_size: int, r
     # load recorded this kind's chunks, every row of each chunk whose digest changed (the
     # MERGE of an unchanged row changes nothing); otherwise every row is built and only the
     # rows whose content hash the database does not hold are sent.
-    sends: list[tuple[_Kind, Todo]] = []
+    sends: list[tuple[_Kind, str, Todo]] = []
     for kind in kinds:
         of, digests = chunked[kind.kind]
         before = previous.get(kind.kind)
         if cleared or not kind.keys or held.get(HASHED[kind.kind]) == 0:
-            sends.append((kind, list(range(len(kind.keys)))))
+            sends.append((kind, kind.create or kind.merge, list(range(len(kind.keys)))))
         elif before is not None and len(before) == len(digests):
             changed = {c for c, (d, b) in enumerate(zip(digests, before, strict=True)) if d != b}
-            sends.append((kind, [i for i, c in enumerate(of) if c in changed]))
+            sends.append((kind, kind.merge, [i for i, c in enumerate(of) if c in changed]))
         else:
             held_hashes = {r["h"] for r in run("hashes_" + HASHED[kind.kind]).records}
             rows = [kind.build(i) for i in range(len(kind.keys))]
-            sends.append((kind, [r for r in rows if _hash_of(r) not in held_hashes]))
-    bar = progress(sum(len(todo) for _, todo in sends))
+            sends.append((kind, kind.merge,
+                          [r for r in rows if _hash_of(r) not in held_hashes]))
+    bar = progress(sum(len(todo) for _, _, todo in sends))
     with bar as shown:
         for kind, created in _send(run, sends, batch_size, shown):
             counts[kind.kind].created += created
@@ -423,25 +429,26 @@ def _previous_chunks(text: Any, held: Mapping[str, Any]) -> dict[str, list[str]]
     return out
 
 
-def _send(run: Callable[..., Result], sends: list[tuple[_Kind, Todo]], batch_size: int,
+def _send(run: Callable[..., Result], sends: list[tuple[_Kind, str, Todo]], batch_size: int,
           shown: ProgressBar) -> Iterator[tuple[_Kind, int]]:
-    """Send each kind's rows in batches, one transaction each, yielding how many records each
-    batch created. Rows given by index are built in a second thread while the batch before
-    them is on the server (the driver waits for the server without holding the GIL)."""
-    jobs = [(kind, todo[start:start + batch_size])
-            for kind, todo in sends for start in range(0, len(todo), batch_size)]
+    """Send each kind's rows with its query in batches, one transaction each, yielding how
+    many records each batch created. Rows given by index are built in a second thread while
+    the batch before them is on the server (the driver waits for the server without holding
+    the GIL)."""
+    jobs = [(kind, query, todo[start:start + batch_size])
+            for kind, query, todo in sends for start in range(0, len(todo), batch_size)]
 
-    def build(job: tuple[_Kind, Todo]) -> list[dict[str, Any]]:
-        kind, part = job
+    def build(job: tuple[_Kind, str, Todo]) -> list[dict[str, Any]]:
+        kind, _, part = job
         return [kind.build(i) if isinstance(i, int) else i for i in part]
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphkit-load") as pool:
         ahead = pool.submit(build, jobs[0]) if jobs else None
-        for n, (kind, _) in enumerate(jobs):
+        for n, (kind, query, _) in enumerate(jobs):
             assert ahead is not None
             rows = ahead.result()
             ahead = pool.submit(build, jobs[n + 1]) if n + 1 < len(jobs) else None
-            created = run(kind.merge, write=True, rows=rows).counters.get(kind.counter, 0)
+            created = run(query, write=True, rows=rows).counters.get(kind.counter, 0)
             shown.update(len(rows))
             yield kind, created
 
