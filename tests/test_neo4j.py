@@ -219,6 +219,28 @@ def test_a_reload_builds_and_sends_only_the_chunks_that_changed(neo4j_db):
     assert_same_answers(Neo4jStore(runner), MemoryStore(changed, AS_OF), hops=(2,), every=5)
 
 
+def test_a_new_membership_rescores_the_ties_it_is_shared_by(neo4j_db):
+    """A tie's strength counts the groups both people belong to: a membership added to the
+    folder changes the chunks of that person's ties, not only the memberships'."""
+    runner = neo4j_db.fresh()
+    net = random_network(12, people=300, ties=1500, explicit=0.0)
+    load_network(runner, net, AS_OF, batch_size=500)
+    member = next(m for m in net.memberships)
+    partner = next(t.person_b if t.person_a == member.person_id else t.person_a
+                   for t in net.ties if member.person_id in t.key)
+    changed = dataclasses.replace(net, memberships=[
+        *[m for m in net.memberships if m.person_id != partner],
+        Membership(partner, member.group)])
+    before = Neo4jStore(runner).tie(member.person_id, partner).strength
+    rows = RowsRunner(runner)
+    load_network(rows, changed, AS_OF, batch_size=500)
+    memory = MemoryStore(changed, AS_OF)
+    assert Neo4jStore(runner).tie(member.person_id, partner).strength == \
+        memory.tie(member.person_id, partner).strength != before
+    assert len(rows.sent["merge_ties"]) < len(net.ties) / 2
+    assert_same_answers(Neo4jStore(runner), memory, hops=(2,), every=10)
+
+
 def test_reloading_without_thousands_of_ties_removes_them(neo4j_db):
     """A person losing 1,500 ties in one batch (ArcadeDB failed with EntityNotFound when a
     delete batch held many ties of one person)."""
