@@ -8,7 +8,7 @@ import hashlib
 import json
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -161,14 +161,15 @@ CHUNK_ROWS = 256
 @dataclass
 class _Kind:
     """The rows of one kind of record, not built yet: ``keys[i]`` identifies row ``i`` (its
-    chunk, and what deleting it takes), ``prints[i]`` is text that changes whenever the row
-    would, and ``build(i)`` makes the row (with its content hash ``h``)."""
+    chunk, and what deleting it takes), the ``repr`` of ``prints``' i-th item changes whenever
+    the row would (an iterable, read once: no copy of every record's text is kept), and
+    ``build(i)`` makes the row (with its content hash ``h``)."""
 
     kind: str
     merge: str
     counter: str
     keys: list[Any]
-    prints: list[str]
+    prints: Iterable[Any]
     build: Callable[[int], dict[str, Any]]
     salt: str = ""
     #: The query that writes rows when the database holds none of this kind (no MERGE: it
@@ -181,11 +182,10 @@ class _Kind:
         n = _chunk_count(len(self.keys))
         crc = zlib.crc32
         of = [crc((k if type(k) is str else _key_text(k)).encode()) % n for k in self.keys]
-        parts: list[list[str]] = [[self.salt] for _ in range(n)]
-        for chunk, text in zip(of, self.prints, strict=True):
-            parts[chunk].append(text)
-        return of, [hashlib.blake2b("\x1f".join(p).encode(), digest_size=8).hexdigest()
-                    for p in parts]
+        digests = [hashlib.blake2b(self.salt.encode(), digest_size=8) for _ in range(n)]
+        for chunk, item in zip(of, self.prints, strict=True):
+            digests[chunk].update(repr(item).encode() + b"\x1f")
+        return of, [d.hexdigest() for d in digests]
 
 
 def _chunk_count(rows: int) -> int:
@@ -246,30 +246,30 @@ def _kinds(network: Network, as_of: date, model: StrengthModel) -> list[_Kind]:
 
     return [
         _Kind("organizations", "merge_organizations", "nodes_created", [o.id for o in orgs],
-              [repr((i, o)) for i, o in enumerate(orgs)],
+              enumerate(orgs),
               lambda i: _hashed(_props(orgs[i], seq=i))),
         _Kind("organization names", "merge_orgnames", "nodes_created",
-              [n["key"] for n in names], [n["h"] for n in names], names.__getitem__),
+              [n["key"] for n in names], (n["h"] for n in names), names.__getitem__),
         _Kind("people", "merge_people", "nodes_created", [p.id for p in people],
-              [repr(p) for p in people], lambda i: _hashed(_props(people[i])),
+              people, lambda i: _hashed(_props(people[i])),
               create="create_people"),
         _Kind("groups", "merge_groups", "nodes_created", groups, groups,
               lambda i: _hashed({"name": groups[i]})),
         _Kind("memberships", "merge_memberships", "relationships_created", member_keys,
-              [repr(memberships[k]) for k in member_keys], membership_row,
+              (memberships[k] for k in member_keys), membership_row,
               create="create_memberships"),
         _Kind("jobs", "merge_jobs", "relationships_created",
               [(j.person_id, j.org_id, n) for j, n in zip(jobs, job_n, strict=True)],
-              [repr((i, n, j)) for i, (j, n) in enumerate(zip(jobs, job_n, strict=True))],
+              enumerate(zip(jobs, job_n, strict=True)),
               job_row, create="create_jobs"),
         # a tie's row depends on the date and the strength model too
         _Kind("ties", "merge_ties", "relationships_created", tie_keys,
-              [repr(x) for x in zip(ties, shared, strict=True)], tie_row,
+              zip(ties, shared, strict=True), tie_row,
               salt=as_of.isoformat() + _model_text(model), create="create_ties"),
         _Kind("introductions", "merge_introductions", "nodes_created", list(range(len(intros))),
-              [repr(x) for x in intros], lambda i: _hashed(_props(intros[i], seq=i))),
+              intros, lambda i: _hashed(_props(intros[i], seq=i))),
         _Kind("targets", "merge_targets", "nodes_created", list(range(len(targets))),
-              [repr(t) for t in targets], lambda i: _hashed(_props(targets[i], seq=i))),
+              targets, lambda i: _hashed(_props(targets[i], seq=i))),
     ]
 
 
