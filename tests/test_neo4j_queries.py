@@ -3,6 +3,8 @@ which parameters (a recording fake runner), connection settings."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -445,3 +447,35 @@ def test_every_query_file_parses_with_neo4js_cypher_parser():
                           text=True, cwd=LINT, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{len(files)} files checked, 0 problems" in done.stdout
+
+
+def _recorded(network: Network) -> tuple[dict, dict]:
+    """What a complete load of ``network`` leaves: its load_chunks row and the counts."""
+    first = RecordingRunner()
+    load_network(first, network, AS_OF)
+    params = first.calls[-1][1]
+    recorded = json.loads(params["chunks"])
+    counts = {"people": 0, "organizations": 0, "groups": 0, "orgnames": 0, "memberships": 0,
+              "jobs": 0, "ties": 0}
+    names = {"organization names": "orgnames"}
+    for kind, entry in recorded.items():
+        if names.get(kind, kind) in counts:
+            counts[names.get(kind, kind)] = entry["rows"]
+    return {"complete": True, "digest": params["digest"], "chunks": params["chunks"]}, counts
+
+
+def test_a_reload_sends_the_changed_chunk_and_trusts_no_unreadable_record():
+    network = random_network(4, people=30, ties=60)
+    last, counts = _recorded(network)
+    edited = dataclasses.replace(network, ties=[
+        dataclasses.replace(network.ties[0], notes="met again"), *network.ties[1:]])
+    runner = RecordingRunner({"load_chunks": [last], "counts": [counts]})
+    load_network(runner, edited, AS_OF)
+    sent = [n for n in runner.names() if n.startswith(("merge_", "create_", "hashes_"))]
+    assert sent == ["merge_ties"]  # 60 ties: one chunk, sent whole; nothing else, no hash
+    # an unreadable record of the chunks: every kind compares the stored hashes instead
+    for chunks in ("not json", "[1, 2]", '{"ties": {"rows": 60}}', None):
+        runner = RecordingRunner({"load_chunks": [{**last, "chunks": chunks}],
+                                  "counts": [counts]})
+        load_network(runner, edited, AS_OF)
+        assert "hashes_ties" in runner.names() and "hashes_people" in runner.names()
