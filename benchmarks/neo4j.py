@@ -136,7 +136,8 @@ class Counting:
 
 
 def bench(people: int, runner: BoltRunner, batch_size: int, hops_list: list[int],
-          weak: bool = True) -> list[tuple[str, str, str, str]]:
+          weak: bool = True, targets: bool = True, orgs_n: int = 5,
+          repeat: int = 3) -> list[tuple[str, str, str, str]]:
     folder = Path(tempfile.mkdtemp(prefix=f"graphkit-neo4j-{people}-"))
     generate(people, 1, folder)
     network = read_network(folder)
@@ -146,8 +147,10 @@ def bench(people: int, runner: BoltRunner, batch_size: int, hops_list: list[int]
             + len(network.introductions))
     print(f"{people} people: {len(network.ties)} ties, {rows} rows", flush=True)
     out = []
-    secs, _ = timed(lambda: load_network(runner, network, AS_OF, batch_size=batch_size,
+    load = Counting(runner)
+    secs, _ = timed(lambda: load_network(load, network, AS_OF, batch_size=batch_size,
                                          replace=True))
+    print(f"  load: {load.profile()}", flush=True)
     out.append(("load (from empty)", f"{rows / secs:,.0f} rows/s ({secs:.1f} s)", "", ""))
     secs, _ = timed(lambda: load_network(runner, network, AS_OF, batch_size=batch_size))
     out.append(("re-load, nothing changed", f"{secs:.1f} s", "", ""))
@@ -156,19 +159,21 @@ def bench(people: int, runner: BoltRunner, batch_size: int, hops_list: list[int]
     first = network.ties[0]
     edited = dataclasses.replace(network, ties=[dataclasses.replace(
         first, notes=first.notes + " (edited)"), *network.ties[1:]])
-    secs, _ = timed(lambda: load_network(runner, edited, AS_OF, batch_size=batch_size))
+    load = Counting(runner)
+    secs, _ = timed(lambda: load_network(load, edited, AS_OF, batch_size=batch_size))
+    print(f"  re-load, one tie changed: {load.profile()}", flush=True)
     load_network(runner, network, AS_OF, batch_size=batch_size)
     out.append(("re-load, one tie changed", f"{secs:.1f} s", "", ""))
     memory = MemoryStore(network, AS_OF)
-    orgs = [t.organization for t in network.targets][:5]
+    orgs = [t.organization for t in network.targets][:orgs_n]
 
     def both(name: str, fn) -> None:
         counting = Counting(runner)
         fn(Neo4jStore(counting))  # warm up, count the queries and where the time goes
         print(f"  {name}: {counting.profile()}", flush=True)
-        n_secs, got = timed(lambda: fn(Neo4jStore(runner)), 3)
+        n_secs, got = timed(lambda: fn(Neo4jStore(runner)), repeat)
         fn(memory)
-        m_secs, want = timed(lambda: fn(memory), 3)
+        m_secs, want = timed(lambda: fn(memory), repeat)
         same = "" if got == want else " DIFFERENT"
         if same:
             print(f"  {name} differs: {_first_difference(got, want)}", flush=True)
@@ -177,7 +182,8 @@ def bench(people: int, runner: BoltRunner, batch_size: int, hops_list: list[int]
         print(out[-1], flush=True)
 
     # targets and weak-ties first: path-to at 6 hops is the longest part of a run
-    both("targets", lambda s: reach(s, 2))
+    if targets:
+        both("targets", lambda s: reach(s, 2))
     if weak:
         both("weak-ties --depth 2", lambda s: weak_ties(s, 2))
     for hops in hops_list:
@@ -220,9 +226,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, nargs="+", default=[20_000])
     parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--hops", type=int, nargs="+", default=[2, 3, 4, 6],
+    parser.add_argument("--hops", type=int, nargs="*", default=[2, 3, 4, 6],
                         help="the path-to hop limits to time")
     parser.add_argument("--no-weak-ties", action="store_true", help="skip weak-ties")
+    parser.add_argument("--no-targets", action="store_true", help="skip targets")
+    parser.add_argument("--orgs", type=int, default=5,
+                        help="how many target organizations path-to is timed on")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="timed runs of each command (the median is shown)")
     args = parser.parse_args()
     rust = "with" if _has_rust() else "without"
     with bolt_connection() as connection:
@@ -231,7 +242,8 @@ def main() -> None:
             for people in args.people:
                 db = connection.database if os.environ.get("NEO4J_URI") else "big"
                 rows = p50_rows(bench(people, runner.on_database(db), args.batch_size,
-                                            args.hops, not args.no_weak_ties))
+                                            args.hops, not args.no_weak_ties,
+                                            not args.no_targets, args.orgs, args.repeat))
                 print(f"\n{people:,} people, driver {rust} neo4j-rust-ext, "
                       f"{connection.where.split(' ')[0]}\n")
                 print("| what | neo4j | memory | queries |\n|---|---|---|---|")

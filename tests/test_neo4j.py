@@ -162,7 +162,7 @@ def test_reloading_the_same_network_writes_nothing_and_repairs_what_was_deleted(
     naming = NamingRunner(runner)
     again = _counts(load_network(naming, net, AS_OF))
     # one digest and one count compared; no row built, fetched or sent
-    assert not [n for n in naming.names if n.startswith(("merge_", "hashes_", "delete_",
+    assert not [n for n in naming.names if n.startswith(("merge_", "create_", "hashes_", "delete_",
                                                          "begin_"))], naming.names
     assert again["ties"] == (len({t.key for t in net.ties}), 0, 0)
     # a tie deleted by hand: the counts differ, so the re-load compares every row
@@ -174,6 +174,71 @@ def test_reloading_the_same_network_writes_nothing_and_repairs_what_was_deleted(
     later = _counts(load_network(runner, net, date(2026, 12, 1)))
     assert later["people"] == (len(net.people), 0, 0)
     assert_same_answers(Neo4jStore(runner), MemoryStore(net, date(2026, 12, 1)), hops=(2,))
+
+
+class RowsRunner(NamingRunner):
+    """Passes queries to a real runner and keeps, per merge query, the rows it sent."""
+
+    def __init__(self, runner) -> None:
+        super().__init__(runner)
+        self.sent: dict[str, list[dict]] = {}
+
+    def run(self, query, params, **kw):
+        if query.name.startswith("merge_"):
+            self.sent.setdefault(query.name, []).extend(params["rows"])
+        return super().run(query, params, **kw)
+
+
+def test_a_reload_builds_and_sends_only_the_chunks_that_changed(neo4j_db):
+    runner = neo4j_db.fresh()
+    net = random_network(11, people=100, ties=3000)
+    load_network(runner, net, AS_OF, batch_size=500)
+    first = net.ties[0]  # edited; net.ties[1] is dropped below
+    added = Tie("p00", "p99", 0.75) if ("p00", "p99") not in {t.key for t in net.ties} \
+        else Tie("p98", "p99", 0.75)
+    renamed = dataclasses.replace(net.people["p42"], name="Person 42 (renamed)")
+    changed = dataclasses.replace(
+        net, people={**net.people, "p42": renamed},
+        ties=[dataclasses.replace(first, notes="met again"), *net.ties[2:], added])
+    rows = RowsRunner(runner)
+    summary = _counts(load_network(rows, changed, AS_OF, batch_size=500))
+    # no stored hash fetched: the chunks' digests said where the changes are
+    assert not [n for n in rows.names if n.startswith("hashes_")], rows.names
+    ties_sent = {(r["lo"], r["hi"]) for r in rows.sent["merge_ties"]}
+    assert {first.key, added.key} <= ties_sent
+    assert len(ties_sent) < len(net.ties) / 4
+    assert "p42" in {r["id"] for r in rows.sent["merge_people"]}  # 100 people: one chunk
+    assert "merge_organizations" not in rows.sent
+    assert summary["ties"] == (len({t.key for t in changed.ties}), 1, 1)
+    assert_same_answers(Neo4jStore(runner), MemoryStore(changed, AS_OF), hops=(2,), every=5)
+    # a record deleted by hand: its kind compares every row's hash, which puts it back
+    _raw(runner, "MATCH (p:Person {id: 'p42'})-[t:KNOWS]-() DELETE t", write=True)
+    again = RowsRunner(runner)
+    repaired = _counts(load_network(again, changed, AS_OF, batch_size=500))
+    assert "hashes_ties" in again.names and repaired["ties"][1] > 0
+    assert_same_answers(Neo4jStore(runner), MemoryStore(changed, AS_OF), hops=(2,), every=5)
+
+
+def test_a_new_membership_rescores_the_ties_it_is_shared_by(neo4j_db):
+    """A tie's strength counts the groups both people belong to: a membership added to the
+    folder changes the chunks of that person's ties, not only the memberships'."""
+    runner = neo4j_db.fresh()
+    net = random_network(12, people=300, ties=1500, explicit=0.0)
+    load_network(runner, net, AS_OF, batch_size=500)
+    member = next(m for m in net.memberships)
+    partner = next(t.person_b if t.person_a == member.person_id else t.person_a
+                   for t in net.ties if member.person_id in t.key)
+    changed = dataclasses.replace(net, memberships=[
+        *[m for m in net.memberships if m.person_id != partner],
+        Membership(partner, member.group)])
+    before = Neo4jStore(runner).tie(member.person_id, partner).strength
+    rows = RowsRunner(runner)
+    load_network(rows, changed, AS_OF, batch_size=500)
+    memory = MemoryStore(changed, AS_OF)
+    assert Neo4jStore(runner).tie(member.person_id, partner).strength == \
+        memory.tie(member.person_id, partner).strength != before
+    assert len(rows.sent["merge_ties"]) < len(net.ties) / 2
+    assert_same_answers(Neo4jStore(runner), memory, hops=(2,), every=10)
 
 
 def test_reloading_without_thousands_of_ties_removes_them(neo4j_db):
@@ -222,7 +287,7 @@ class DyingRunner:
         self.runner, self.after, self.where = runner, after, runner.where
 
     def run(self, query, params, **kw):
-        if query.name.startswith("merge_"):
+        if query.name.startswith(("merge_", "create_")):
             if self.after == 0:
                 raise Interrupted
             self.after -= 1
@@ -249,7 +314,7 @@ def test_an_interrupted_reload_of_a_changed_network_completes(neo4j_db):
     old, new = random_network(6, people=15, ties=30), random_network(7, people=15, ties=30)
     load_network(runner, old, AS_OF)
     with pytest.raises(Interrupted):
-        load_network(DyingRunner(runner, after=3), new, AS_OF)
+        load_network(DyingRunner(runner, after=1), new, AS_OF)
     load_network(runner, new, AS_OF)
     assert_same_answers(Neo4jStore(runner), MemoryStore(new, AS_OF))
 

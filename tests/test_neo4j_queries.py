@@ -3,6 +3,8 @@ which parameters (a recording fake runner), connection settings."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -138,37 +140,49 @@ def _near(a: str, b: str, strength: float) -> dict:
     return {"a": a, "b": b, "strength": strength}
 
 
-def test_best_paths_walks_the_first_layer_from_my_ties_and_the_last_back_from_the_targets():
-    runner = RecordingRunner({
-        "strengths_of_people": [_near("me", "a", 0.5), _near("me", "b", 0.5),
-                                _near("t", "x", 1.0), _near("t", "y", 0.9)],
-        "best_paths_layer": [{"id": "x", "score": 0.25,
-                              "tied": [["me", "b", "x"], ["me", "a", "x"]]}]})
+class TiesRunner(RecordingRunner):
+    """A recording runner that answers ``strengths_of_people`` as the database would: the
+    ties (a, b, strength) of each person asked about, from ``ties``."""
+
+    def __init__(self, ties: list[tuple[str, str, float]], **replies: list[dict]) -> None:
+        super().__init__(replies)
+        self.held = ties
+
+    def run(self, query: Query, params: dict, *, write: bool = False,
+            literals: dict[str, int] | None = None) -> Result:
+        result = super().run(query, params, write=write, literals=literals)
+        if query.name != "strengths_of_people":
+            return result
+        return Result([_near(p, b if p == a else a, s) for p in params["ids"]
+                       for a, b, s in self.held if p in (a, b)])
+
+
+def test_best_paths_walks_every_layer_from_fetched_strengths():
+    runner = TiesRunner([("me", "a", 0.5), ("me", "b", 0.5), ("a", "x", 0.5), ("b", "x", 0.5),
+                         ("x", "t", 1.0), ("t", "y", 0.9), ("c", "z", 0.1)])
     store = Neo4jStore(runner)
     got = store.best_paths("me", ["t", "me", "c", "t"], 3)
     asked = [(name, params) for name, params, *_ in runner.calls[1:]]
     assert asked[0] == ("strengths_of_people", {"ids": ["me"]})
-    # the layer in between runs in the database, towards everyone
-    assert asked[1] == ("best_paths_layer", {
-        "frontier": [{"id": "a", "people": ["me", "a"], "score": 0.5},
-                     {"id": "b", "people": ["me", "b"], "score": 0.5}], "targets": None})
+    # the layer in between: the frontier's strengths, one query, walked here
+    assert asked[1] == ("strengths_of_people", {"ids": ["a", "b"]})
+    # the last layer walks back from the targets
     assert asked[2] == ("strengths_of_people", {"ids": ["c", "t"]})
-    # paths that tie on score and hops: the smallest id list wins, compared in Python; y is
-    # not on the frontier (it was not reached at hop 2), so its tie to t does not count
+    # paths that tie on score and hops: the smallest id list wins; y is not on the frontier
+    # (it was not reached at hop 2), so its tie to t does not count
     assert got == {"t": BestPath(("me", "a", "x", "t"), 0.25)}
     # the explanations: the search knew only strengths; the ties along the path, in one query
     assert asked[3:] == [("ties_between", {"pairs": [["a", "me"], ["a", "x"], ["t", "x"]]})]
 
 
 def test_best_paths_to_everyone_runs_layers_until_nothing_improves():
-    runner = RecordingRunner({
-        "strengths_of_people": [_near("me", "a", 0.5)],
-        "best_paths_layer": [{"id": "b", "score": 0.25, "tied": [["me", "a", "b"]]},
-                             {"id": "a", "score": 0.5, "tied": [["me", "a"]]}]})
+    runner = TiesRunner([("me", "a", 0.5), ("a", "b", 0.5)])
     got = Neo4jStore(runner).best_paths("me", None, 6)
-    assert runner.names().count("strengths_of_people") == 1
-    assert runner.names().count("best_paths_layer") == 2  # the second improved nothing
+    # me, then a, then b: b's ties improve nothing, so the search stops at the third layer
+    assert [p["ids"] for n, p, *_ in runner.calls if n == "strengths_of_people"] == [
+        ["me"], ["a"], ["b"]]
     assert list(got) == ["a", "b"] and got["a"].people == ("me", "a")
+    assert got["b"] == BestPath(("me", "a", "b"), 0.25)
 
 
 def test_best_paths_reuses_the_ties_it_holds_across_searches():
@@ -322,18 +336,27 @@ def test_load_runs_schema_first_then_batches_then_cleanup():
     summary = load_network(runner, network, AS_OF, batch_size=4)
     names = runner.names()
     assert names[:len(SCHEMA)] == list(SCHEMA)
-    # the last load's digest differs (the fake holds none), so every row is compared
-    assert names[len(SCHEMA):len(SCHEMA) + 2] == ["meta", "begin_load"]
+    # no last load is recorded (the fake holds none), so the counts decide: nothing is held,
+    # so every row is sent without fetching a hash
+    assert names[len(SCHEMA):len(SCHEMA) + 3] == ["load_chunks", "counts", "begin_load"]
+    assert not [n for n in names if n.startswith("hashes_") and n not in (
+        "hashes_introductions", "hashes_targets")]
     assert names[-1] == "finish_load"
     assert "clear_graphkit" not in names
-    merges = [(n, p["rows"]) for n, p, _, _ in runner.calls if n.startswith("merge_")]
+    # nothing is held: people, memberships, jobs and ties are created, not merged (no
+    # existing relationship to look through)
+    merges = [(n.partition("_")[2], p["rows"]) for n, p, _, _ in runner.calls
+              if n.startswith(("merge_", "create_"))]
+    assert {n for n in runner.names() if n.startswith("create_")} == {
+        "create_people", "create_memberships", "create_jobs", "create_ties"}
     assert all(1 <= len(rows) <= 4 for _, rows in merges)
-    assert all(write for n, _, _, write in runner.calls if n.startswith(("merge_", "delete_")))
-    people = [row for n, rows in merges if n == "merge_people" for row in rows]
+    assert all(write for n, _, _, write in runner.calls
+               if n.startswith(("merge_", "create_", "delete_")))
+    people = [row for n, rows in merges if n == "people" for row in rows]
     assert [p["id"] for p in people] == list(network.people)
-    assert [n for n, _ in merges].count("merge_people") == 2  # 7 people, 4 per batch
+    assert [n for n, _ in merges].count("people") == 2  # 7 people, 4 per batch
     # the strengths sent are exactly the memory store's, keyed smaller id first
-    ties = {(r["lo"], r["hi"]): r["props"] for n, rows in merges if n == "merge_ties"
+    ties = {(r["lo"], r["hi"]): r["props"] for n, rows in merges if n == "ties"
             for r in rows}
     memory = MemoryStore(network, AS_OF)
     assert {k: (v["strength"], tuple(v["evidence"])) for k, v in ties.items()} == {
@@ -424,3 +447,35 @@ def test_every_query_file_parses_with_neo4js_cypher_parser():
                           text=True, cwd=LINT, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{len(files)} files checked, 0 problems" in done.stdout
+
+
+def _recorded(network: Network) -> tuple[dict, dict]:
+    """What a complete load of ``network`` leaves: its load_chunks row and the counts."""
+    first = RecordingRunner()
+    load_network(first, network, AS_OF)
+    params = first.calls[-1][1]
+    recorded = json.loads(params["chunks"])
+    counts = {"people": 0, "organizations": 0, "groups": 0, "orgnames": 0, "memberships": 0,
+              "jobs": 0, "ties": 0}
+    names = {"organization names": "orgnames"}
+    for kind, entry in recorded.items():
+        if names.get(kind, kind) in counts:
+            counts[names.get(kind, kind)] = entry["rows"]
+    return {"complete": True, "digest": params["digest"], "chunks": params["chunks"]}, counts
+
+
+def test_a_reload_sends_the_changed_chunk_and_trusts_no_unreadable_record():
+    network = random_network(4, people=30, ties=60)
+    last, counts = _recorded(network)
+    edited = dataclasses.replace(network, ties=[
+        dataclasses.replace(network.ties[0], notes="met again"), *network.ties[1:]])
+    runner = RecordingRunner({"load_chunks": [last], "counts": [counts]})
+    load_network(runner, edited, AS_OF)
+    sent = [n for n in runner.names() if n.startswith(("merge_", "create_", "hashes_"))]
+    assert sent == ["merge_ties"]  # 60 ties: one chunk, sent whole; nothing else, no hash
+    # an unreadable record of the chunks: every kind compares the stored hashes instead
+    for chunks in ("not json", "[1, 2]", '{"ties": {"rows": 60}}', None):
+        runner = RecordingRunner({"load_chunks": [{**last, "chunks": chunks}],
+                                  "counts": [counts]})
+        load_network(runner, edited, AS_OF)
+        assert "hashes_ties" in runner.names() and "hashes_people" in runner.names()

@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import json
+import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
@@ -150,6 +153,141 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: Rows per chunk a re-load compares by digest (about: the chunks of a kind are a power of
+#: two, so their number changes only when the kind doubles or halves).
+CHUNK_ROWS = 256
+
+
+@dataclass
+class _Kind:
+    """The rows of one kind of record, not built yet: ``keys[i]`` identifies row ``i`` (its
+    chunk, and what deleting it takes), the ``repr`` of ``prints``' i-th item changes whenever
+    the row would (an iterable, read once: no copy of every record's text is kept), and
+    ``build(i)`` makes the row (with its content hash ``h``)."""
+
+    kind: str
+    merge: str
+    counter: str
+    keys: list[Any]
+    prints: Iterable[Any]
+    build: Callable[[int], dict[str, Any]]
+    salt: str = ""
+    #: The query that writes rows when the database holds none of this kind (no MERGE: it
+    #: looks through what the nodes already have, thousands of members for a group).
+    create: str = ""
+
+    def chunks(self) -> tuple[list[int], list[str]]:
+        """Each row's chunk (from its key, by ``zlib.crc32``: the same in every process), and
+        each chunk's digest (of its rows' ``prints``, in order)."""
+        n = _chunk_count(len(self.keys))
+        crc = zlib.crc32
+        of = [crc((k if type(k) is str else _key_text(k)).encode()) % n for k in self.keys]
+        digests = [hashlib.blake2b(self.salt.encode(), digest_size=8) for _ in range(n)]
+        for chunk, item in zip(of, self.prints, strict=True):
+            digests[chunk].update(repr(item).encode() + b"\x1f")
+        return of, [d.hexdigest() for d in digests]
+
+
+def _chunk_count(rows: int) -> int:
+    n = 1
+    while n * CHUNK_ROWS < rows:
+        n *= 2
+    return n
+
+
+def _key_text(key: Any) -> str:
+    if isinstance(key, tuple):
+        return "\x1f".join(k if type(k) is str else str(k) for k in key)
+    return str(key)
+
+
+def _kinds(network: Network, as_of: date, model: StrengthModel) -> list[_Kind]:
+    """Every kind of record a load writes, in the order it writes them (nodes before the
+    relationships that hang on them)."""
+    orgs = list(network.organizations.values())
+    people = list(network.people.values())
+    names = organization_names(network)
+    groups = sorted({m.group for m in network.memberships})
+    memberships = {(m.person_id, m.group): m for m in network.memberships}
+    member_keys = list(memberships)
+    jobs = network.employment
+    seen: Counter[tuple[str, str]] = Counter()
+    job_n: list[int] = []
+    for job in jobs:
+        job_n.append(seen[job.person_id, job.org_id])
+        seen[job.person_id, job.org_id] += 1
+    groups_of: dict[str, set[str]] = defaultdict(set)
+    for m in network.memberships:
+        groups_of[m.person_id].add(m.group)
+    by_key = {t.key: t for t in network.ties}  # of two records of one pair, the later counts
+    tie_keys = sorted(by_key)
+    ties = [by_key[k] for k in tie_keys]
+    none: set[str] = set()
+    shared = [tuple(sorted(ga & gb)) if (ga := groups_of.get(t.person_a, none)) and (
+        gb := groups_of.get(t.person_b, none)) else () for t in ties]
+    intros, targets = network.introductions, network.targets
+
+    def tie_row(i: int) -> dict[str, Any]:
+        tie = ties[i]
+        scored = model.score(tie, as_of, shared[i])
+        return _hashed_rel({"lo": tie_keys[i][0], "hi": tie_keys[i][1],
+                            "props": _tie_props(TieView(tie, scored.strength, scored.evidence))})
+
+    def job_row(i: int) -> dict[str, Any]:
+        job = jobs[i]
+        return _hashed_rel({"person_id": job.person_id, "org_id": job.org_id,
+                            "props": _props(job, omit=("person_id", "org_id"), n=job_n[i],
+                                            seq=i, current=job.current)})
+
+    def membership_row(i: int) -> dict[str, Any]:
+        p, g = member_keys[i]
+        return _hashed_rel({"person_id": p, "group": g,
+                            "props": _props(memberships[p, g], omit=("person_id", "group"))})
+
+    return [
+        _Kind("organizations", "merge_organizations", "nodes_created", [o.id for o in orgs],
+              enumerate(orgs),
+              lambda i: _hashed(_props(orgs[i], seq=i))),
+        _Kind("organization names", "merge_orgnames", "nodes_created",
+              [n["key"] for n in names], (n["h"] for n in names), names.__getitem__),
+        _Kind("people", "merge_people", "nodes_created", [p.id for p in people],
+              people, lambda i: _hashed(_props(people[i])),
+              create="create_people"),
+        _Kind("groups", "merge_groups", "nodes_created", groups, groups,
+              lambda i: _hashed({"name": groups[i]})),
+        _Kind("memberships", "merge_memberships", "relationships_created", member_keys,
+              (memberships[k] for k in member_keys), membership_row,
+              create="create_memberships"),
+        _Kind("jobs", "merge_jobs", "relationships_created",
+              [(j.person_id, j.org_id, n) for j, n in zip(jobs, job_n, strict=True)],
+              enumerate(zip(jobs, job_n, strict=True)),
+              job_row, create="create_jobs"),
+        # a tie's row depends on the date and the strength model too
+        _Kind("ties", "merge_ties", "relationships_created", tie_keys,
+              zip(ties, shared, strict=True), tie_row,
+              salt=as_of.isoformat() + _model_text(model), create="create_ties"),
+        _Kind("introductions", "merge_introductions", "nodes_created", list(range(len(intros))),
+              intros, lambda i: _hashed(_props(intros[i], seq=i))),
+        _Kind("targets", "merge_targets", "nodes_created", list(range(len(targets))),
+              targets, lambda i: _hashed(_props(targets[i], seq=i))),
+    ]
+
+
+#: The kinds the ``counts`` query counts (introductions and targets are trimmed by number).
+COUNTED = ("organizations", "organization names", "people", "groups", "memberships", "jobs",
+           "ties")
+#: What a load deletes when the network no longer has it: (kind, keys query, delete query),
+#: relationships before the nodes they hang on.
+STALE = (("ties", "tie_keys", "delete_ties"), ("jobs", "job_keys", "delete_jobs"),
+         ("memberships", "membership_keys", "delete_memberships"),
+         ("people", "person_keys", "delete_people"),
+         ("organizations", "organization_keys", "delete_organizations"),
+         ("organization names", "orgname_keys", "delete_orgnames"),
+         ("groups", "group_keys", "delete_groups"))
+#: Rows of one kind to send: their indexes (built while sending), or built rows.
+Todo = list[int] | list[dict[str, Any]]
+
+
 def _load(runner: QueryRunner, network: Network, as_of: date, batch_size: int, replace: bool,
           source: str, progress: Progress, inferred: bool, q: dict[str, Query]) -> LoadSummary:
 
@@ -169,77 +307,56 @@ def _load(runner: QueryRunner, network: Network, as_of: date, batch_size: int, r
                     break
     model = StrengthModel.from_settings(network.settings.get("strength"))
     digest = network_digest(network, as_of, model, source, inferred)
+    previous: dict[str, list[str]] = {}
+    held: dict[str, Any] = {}
+    last: list[dict[str, Any]] = []
     if not cleared:
-        unchanged = _unchanged(run, network, digest)
-        if unchanged is not None:
-            return LoadSummary(runner.where, as_of, unchanged, cleared)
+        last = run("load_chunks").records
+        held = run("counts").records[0]
+        if last and last[0].get("complete") and last[0].get("digest") == digest:
+            unchanged = _unchanged(network, held)
+            if unchanged is not None:
+                return LoadSummary(runner.where, as_of, unchanged, cleared)
+    kinds = _kinds(network, as_of, model)
+    chunked = {k.kind: k.chunks() for k in kinds}
+    chunks_text = json.dumps({k.kind: {"rows": len(k.keys), "chunks": chunked[k.kind][1]}
+                              for k in kinds}, sort_keys=True)
+    totals = {k.kind: len(k.keys) for k in kinds}
+    if last and last[0].get("complete"):
+        previous = _previous_chunks(last[0].get("chunks"), held)
     run("begin_load", write=True, as_of=as_of.isoformat())
 
-    orgs = [_hashed(_props(o, seq=i)) for i, o in enumerate(network.organizations.values())]
-    people = [_hashed(_props(p)) for p in network.people.values()]
-    groups = [_hashed({"name": g}) for g in sorted({m.group for m in network.memberships})]
-    memberships = {(m.person_id, m.group): _props(m, omit=("person_id", "group"))
-                   for m in network.memberships}
-    jobs: list[dict[str, Any]] = []
-    seen: Counter[tuple[str, str]] = Counter()
-    for seq, job in enumerate(network.employment):
-        n = seen[job.person_id, job.org_id]
-        seen[job.person_id, job.org_id] += 1
-        jobs.append(_hashed_rel({"person_id": job.person_id, "org_id": job.org_id,
-                                 "props": _props(job, omit=("person_id", "org_id"), n=n,
-                                                 seq=seq, current=job.current)}))
-    ties = [_hashed_rel({"lo": v.tie.key[0], "hi": v.tie.key[1], "props": _tie_props(v)})
-            for v in scored_ties(network, as_of, model)]
-    intros = [_hashed(_props(x, seq=i)) for i, x in enumerate(network.introductions)]
-    targets = [_hashed(_props(t, seq=i)) for i, t in enumerate(network.targets)]
-    membership_rows = [_hashed_rel({"person_id": p, "group": g, "props": props})
-                       for (p, g), props in memberships.items()]
-    names = organization_names(network)
-
-    plan: list[tuple[str, str, list[dict[str, Any]], str]] = [
-        ("organizations", "merge_organizations", orgs, "nodes_created"),
-        ("organization names", "merge_orgnames", names, "nodes_created"),
-        ("people", "merge_people", people, "nodes_created"),
-        ("groups", "merge_groups", groups, "nodes_created"),
-        ("memberships", "merge_memberships", membership_rows, "relationships_created"),
-        ("jobs", "merge_jobs", jobs, "relationships_created"),
-        ("ties", "merge_ties", ties, "relationships_created"),
-        ("introductions", "merge_introductions", intros, "nodes_created"),
-        ("targets", "merge_targets", targets, "nodes_created"),
-    ]
-    counts = {kind: KindCount(kind, len(rows)) for kind, _, rows, _ in plan}
-    # Only rows whose content hash the database does not hold yet are sent (new or changed);
-    # after --replace nothing is held, so nothing is asked.
-    sends = []
-    for kind, name, rows, counter in plan:
-        held: set[str] = set()
-        if not cleared and rows:
-            held = {r["h"] for r in run("hashes_" + HASHED[kind]).records}
-        sends.append((kind, name, [r for r in rows if _hash_of(r) not in held], counter))
-    bar = progress(sum(len(rows) for _, _, rows, _ in sends))
+    counts = {k.kind: KindCount(k.kind, len(k.keys)) for k in kinds}
+    # What to send, per kind: after --replace, or when none is held, everything; where the last
+    # load recorded this kind's chunks, every row of each chunk whose digest changed (the
+    # MERGE of an unchanged row changes nothing); otherwise every row is built and only the
+    # rows whose content hash the database does not hold are sent.
+    sends: list[tuple[_Kind, str, Todo]] = []
+    for kind in kinds:
+        of, digests = chunked[kind.kind]
+        before = previous.get(kind.kind)
+        if cleared or not kind.keys or held.get(HASHED[kind.kind]) == 0:
+            sends.append((kind, kind.create or kind.merge, list(range(len(kind.keys)))))
+        elif before is not None and len(before) == len(digests):
+            changed = {c for c, (d, b) in enumerate(zip(digests, before, strict=True)) if d != b}
+            sends.append((kind, kind.merge, [i for i, c in enumerate(of) if c in changed]))
+        else:
+            held_hashes = {r["h"] for r in run("hashes_" + HASHED[kind.kind]).records}
+            rows = [kind.build(i) for i in range(len(kind.keys))]
+            sends.append((kind, kind.merge,
+                          [r for r in rows if _hash_of(r) not in held_hashes]))
+    bar = progress(sum(len(todo) for _, _, todo in sends))
     with bar as shown:
-        for kind, name, rows, counter in sends:
-            for start in range(0, len(rows), batch_size):
-                batch = rows[start:start + batch_size]
-                counts[kind].created += run(name, write=True, rows=batch).counters.get(counter, 0)
-                shown.update(len(batch))
+        for kind, created in _send(run, sends, batch_size, shown):
+            counts[kind.kind].created += created
 
-    # Remove what the network no longer has: relationships before the nodes they hang on.
-    wanted: list[tuple[str, str, str, set[Any]]] = [
-        ("ties", "tie_keys", "delete_ties", {(t["lo"], t["hi"]) for t in ties}),
-        ("jobs", "job_keys", "delete_jobs",
-         {(j["person_id"], j["org_id"], j["props"]["n"]) for j in jobs}),
-        ("memberships", "membership_keys", "delete_memberships", set(memberships)),
-        ("people", "person_keys", "delete_people", set(network.people)),
-        ("organizations", "organization_keys", "delete_organizations",
-         set(network.organizations)),
-        ("organization names", "orgname_keys", "delete_orgnames", {n["key"] for n in names}),
-        ("groups", "group_keys", "delete_groups", {g["name"] for g in groups}),
-    ]
-    # Every wanted record exists after the MERGEs, so equal counts mean nothing is stale.
+    # Remove what the network no longer has. Every wanted record exists after the MERGEs, so
+    # equal counts mean nothing is stale.
     held_counts = run("counts").records[0]
-    for kind, keys_query, delete_query, keep in wanted:
-        if held_counts[HASHED[kind]] == len(keep):
+    by_kind = {k.kind: k for k in kinds}
+    for kind_name, keys_query, delete_query in STALE:
+        keep = set(by_kind[kind_name].keys)
+        if held_counts[HASHED[kind_name]] == len(keep):
             continue
         present = {tuple(r["key"]) if isinstance(r["key"], list) else r["key"]
                    for r in run(keys_query).records}
@@ -248,15 +365,16 @@ def _load(runner: QueryRunner, network: Network, as_of: date, batch_size: int, r
             keys = [list(k) if isinstance(k, tuple) else k
                     for k in stale[start:start + batch_size]]
             run(delete_query, write=True, keys=keys)
-        counts[kind].removed = len(stale)
-    for kind, name, rows in (("introductions", "trim_introductions", intros),
-                             ("targets", "trim_targets", targets)):
-        trimmed = run(name, write=True, count=len(rows))
-        counts[kind].removed = trimmed.records[0]["deleted"] if trimmed.records else 0
+        counts[kind_name].removed = len(stale)
+    for kind_name, name in (("introductions", "trim_introductions"),
+                            ("targets", "trim_targets")):
+        trimmed = run(name, write=True, count=totals[kind_name])
+        counts[kind_name].removed = trimmed.records[0]["deleted"] if trimmed.records else 0
     run("finish_load", write=True, as_of=as_of.isoformat(), me=network.me,
-        model=_model_text(model), source=source, inferred=inferred, digest=digest)
-    return LoadSummary(runner.where, as_of, [counts[kind] for kind, _, _, _ in plan
-                                              if kind in SHOWN], cleared)
+        model=_model_text(model), source=source, inferred=inferred, digest=digest,
+        chunks=chunks_text)
+    return LoadSummary(runner.where, as_of, [counts[k.kind] for k in kinds
+                                              if k.kind in SHOWN], cleared)
 
 
 def network_digest(network: Network, as_of: date, model: StrengthModel, source: str,
@@ -275,14 +393,10 @@ def network_digest(network: Network, as_of: date, model: StrengthModel, source: 
     return digest.hexdigest()
 
 
-def _unchanged(run: Callable[..., Result], network: Network,
-               digest: str) -> list[KindCount] | None:
-    """The counts of a re-load with nothing to do, or None when there is something: the
-    database's last load completed with the same :func:`network_digest` and it holds as many
-    records of each kind as the network has (a cheap guard against records deleted by hand)."""
-    meta = run("meta").records
-    if not meta or not meta[0].get("complete") or meta[0].get("digest") != digest:
-        return None
+def _unchanged(network: Network, held: Mapping[str, Any]) -> list[KindCount] | None:
+    """The counts of a re-load with nothing to do (the last load completed with the same
+    :func:`network_digest`), or None when the database holds another number of records of
+    some kind than the network has (a cheap guard against records deleted by hand)."""
     totals = {"organizations": len(network.organizations),
               "organization names": len(organization_names(network)),
               "people": len(network.people),
@@ -292,12 +406,51 @@ def _unchanged(run: Callable[..., Result], network: Network,
               "ties": len({t.key for t in network.ties}),
               "introductions": len(network.introductions),
               "targets": len(network.targets)}
-    held = run("counts").records[0]
-    counted = ("organizations", "organization names", "people", "groups", "memberships",
-               "jobs", "ties")
-    if any(held[HASHED[kind]] != totals[kind] for kind in counted):
+    if any(held[HASHED[kind]] != totals[kind] for kind in COUNTED):
         return None
     return [KindCount(kind, totals[kind]) for kind in SHOWN]
+
+
+def _previous_chunks(text: Any, held: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The chunk digests the last complete load recorded, per kind, for the kinds whose
+    records are all still there (the database holds as many as that load wrote: a record
+    deleted by hand makes its kind compare every row's hash, which puts it back)."""
+    try:
+        recorded = json.loads(text) if isinstance(text, str) else {}
+    except ValueError:
+        return {}
+    out: dict[str, list[str]] = {}
+    for kind, entry in recorded.items() if isinstance(recorded, dict) else ():
+        if not isinstance(entry, dict) or not isinstance(entry.get("chunks"), list):
+            continue
+        if kind in COUNTED and held.get(HASHED.get(kind, ""), -1) != entry.get("rows"):
+            continue
+        out[kind] = entry["chunks"]
+    return out
+
+
+def _send(run: Callable[..., Result], sends: list[tuple[_Kind, str, Todo]], batch_size: int,
+          shown: ProgressBar) -> Iterator[tuple[_Kind, int]]:
+    """Send each kind's rows with its query in batches, one transaction each, yielding how
+    many records each batch created. Rows given by index are built in a second thread while
+    the batch before them is on the server (the driver waits for the server without holding
+    the GIL)."""
+    jobs = [(kind, query, todo[start:start + batch_size])
+            for kind, query, todo in sends for start in range(0, len(todo), batch_size)]
+
+    def build(job: tuple[_Kind, str, Todo]) -> list[dict[str, Any]]:
+        kind, _, part = job
+        return [kind.build(i) if isinstance(i, int) else i for i in part]
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphkit-load") as pool:
+        ahead = pool.submit(build, jobs[0]) if jobs else None
+        for n, (kind, query, _) in enumerate(jobs):
+            assert ahead is not None
+            rows = ahead.result()
+            ahead = pool.submit(build, jobs[n + 1]) if n + 1 < len(jobs) else None
+            created = run(query, write=True, rows=rows).counters.get(kind.counter, 0)
+            shown.update(len(rows))
+            yield kind, created
 
 
 def organization_names(network: Network) -> list[dict[str, Any]]:

@@ -152,7 +152,7 @@ def queries_folder() -> Path:
 def load_queries(folder: str | Path | None = None) -> dict[str, Query]:
     """Every ``*.cypher`` file in ``folder`` (default: the bundled ones), checked, by name.
 
-    >>> "best_paths_layer" in load_queries()
+    >>> "strengths_of_people" in load_queries()
     True
     """
     root = Path(folder) if folder is not None else queries_folder()

@@ -277,14 +277,14 @@ class Neo4jStore:
         the paths that improved at h - 1, keeping the best path per person, so the cost grows
         with the people reached, linearly in ``max_hops``.
 
-        At most one query per layer, plus one for the explanations. The first layer walks
-        the strengths of the source's ties (``strengths_of_people``, kept for later searches
-        from the same source); with targets, the last layer walks back from the targets' ties
-        (``strengths_of_people`` on them: only the ties that can end a path are fetched, not
-        every path the frontier could grow); a layer in between, or a last layer towards
-        everyone, runs in the database (``queries/best_paths_layer.cypher``) unless every
-        frontier person's ties are known already. The ties along the paths found are then
-        fetched whole (``ties_between``, their explanations) unless held already."""
+        Every layer is walked here, from the strengths of the frontier's ties fetched in one
+        ``strengths_of_people`` query per :data:`BATCH` frontier people not known yet (kept for
+        later searches in the same command); with targets, the last layer walks back from the
+        targets' ties instead (``strengths_of_people`` on them: only the ties that can end a
+        path are fetched, not every tie the frontier has). Shipping the frontier's paths to
+        the database and back, one query per layer, was slower (BENCHMARKS.md, "Load and deep
+        paths"). The ties along the paths found are then fetched whole (``ties_between``,
+        their explanations) unless held already."""
         if max_hops < 1:
             raise InvalidArgument("max_hops", max_hops, "at least 1")
         wanted = None if targets is None else sorted(set(targets) - {source})
@@ -296,13 +296,10 @@ class Neo4jStore:
             last = layer == max_hops
             if last and wanted is not None and self._backward(frontier, wanted):
                 improved = self._last_layer(best, frontier, wanted)
-            elif layer == 1 or self._near_of.issuperset(frontier):
+            else:
                 self._strengths_of_all(frontier)
                 improved = self._layer(best, frontier,
                                        set(wanted) if last and wanted is not None else None)
-            else:
-                improved = self._layer_in_database(
-                    best, frontier, wanted if last and wanted is not None else None)
             best.update(improved)
             frontier = sorted(improved)
             if not frontier:
@@ -312,21 +309,6 @@ class Neo4jStore:
         if targets is not None:
             self._explain(found.values())
         return found
-
-    def _layer_in_database(self, best: dict[str, BestPath], frontier: list[str],
-                           wanted: list[str] | None) -> dict[str, BestPath]:
-        """One layer run by the database: per person reached, the best path ending there."""
-        rows = self._run("best_paths_layer",
-                         frontier=[{"id": u, "people": list(best[u].people),
-                                    "score": best[u].score} for u in frontier],
-                         targets=wanted)
-        improved: dict[str, BestPath] = {}
-        for row in rows:
-            candidate = BestPath(min(tuple(ids) for ids in row["tied"]), row["score"])
-            current = best.get(row["id"])
-            if current is None or candidate.sort_key() < current.sort_key():
-                improved[row["id"]] = candidate
-        return improved
 
     def _layer(self, best: dict[str, BestPath], frontier: list[str],
                only: set[str] | None) -> dict[str, BestPath]:
