@@ -15,6 +15,7 @@ from graphkit.cli.main import main
 from graphkit.errors import BackendUnavailable, ConfigError, GraphkitError
 from graphkit.io.network import read_network
 from graphkit.model import Employment, Membership, Network, Organization, Person, Target, Tie
+from graphkit.store.base import ego_neighbors
 from graphkit.store.memory import MemoryStore
 from graphkit.store.neo4j import BoltRunner, Neo4jStore, load_network
 from graphkit.store.neo4j.queries import parse_query
@@ -37,6 +38,7 @@ def answers(store, hops=(1, 2, 3), every=1) -> dict:
         "groups_of": {p: store.groups_of(p) for p in people},
         "neighbors": {p: store.neighbors(p) for p in people},
         "ego_ties": {r: store.ego_ties(me, r) for r in (0, 1, 2)},
+        "ego_neighbors": {r: ego_neighbors(store, me, r) for r in (0, 1, 2)},
         "resolve": {o.name: store.organization(o.name.upper()).id
                     for o in store.organizations()[::every]},
         "person": {p: store.person(p) for p in people},

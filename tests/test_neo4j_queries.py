@@ -218,6 +218,19 @@ def test_ego_ties_one_query_per_hop_then_one_for_the_ties():
                                 None, False)
 
 
+def test_ego_neighbors_asks_for_ids_only_in_one_query_per_batch():
+    runner = RecordingRunner({"neighbors_of": [{"id": "a"}, {"id": "b"}],
+                              "ego_pairs": [{"lo": "a", "hi": "me"}, {"lo": "a", "hi": "b"}]})
+    store = Neo4jStore(runner)
+    assert store.ego_neighbors("me", 0) == {}
+    assert store.ego_neighbors("me", 2) == {"a": ["b", "me"], "b": ["a"], "me": ["a"]}
+    names = [n for n in runner.names() if n in ("neighbors_of", "ego_pairs", "ego_ties")]
+    assert names == ["neighbors_of", "neighbors_of", "ego_pairs"]
+    members = {"a": True, "b": True, "me": True}
+    assert runner.calls[-1] == ("ego_pairs", {"ids": ["a", "b", "me"], "members": members},
+                                None, False)
+
+
 def test_ego_ties_walks_held_ties_without_asking():
     runner = RecordingRunner({"strengths_of_people": [_near("me", "a", 0.5)],
                               "neighbors_of": [{"id": "b"}]})

@@ -359,9 +359,41 @@ class Neo4jStore:
         people whose ties are held already), then every tie among its people: one
         ``ego_ties`` query per :data:`BATCH` people, the database keeping only the ties whose
         other end is in the ego network too."""
-        if radius < 1:
+        seen = self._ego_people(center, radius)
+        if len(seen) <= 1:
             return []
+        ids = sorted(seen)
+        members = dict.fromkeys(ids, True)
+        views = []
+        for start in range(0, len(ids), BATCH):
+            views += self._keep(self._run("ego_ties", ids=ids[start:start + BATCH],
+                                          members=members))
+        self._ahead(seen)
+        return sorted(views, key=lambda v: v.tie.key)
+
+    def ego_neighbors(self, center: str, radius: int) -> dict[str, list[str]]:
+        """The ego network as ids (:class:`~graphkit.store.base.EgoNeighbors`): its people
+        found as :meth:`ego_ties` finds them, then who knows whom among them by
+        ``ego_pairs``, which returns two ids a tie instead of the tie's properties."""
+        seen = self._ego_people(center, radius)
+        if len(seen) <= 1:
+            return {}
+        ids = sorted(seen)
+        members = dict.fromkeys(ids, True)
+        adjacency: dict[str, list[str]] = {}
+        for start in range(0, len(ids), BATCH):
+            for row in self._run("ego_pairs", ids=ids[start:start + BATCH], members=members):
+                adjacency.setdefault(row["lo"], []).append(row["hi"])
+                adjacency.setdefault(row["hi"], []).append(row["lo"])
+        self._ahead(seen)
+        return {person: sorted(adjacency[person]) for person in sorted(adjacency)}
+
+    def _ego_people(self, center: str, radius: int) -> set[str]:
+        """Everyone within ``radius`` hops of ``center`` (``center`` included), breadth first:
+        one ``neighbors_of`` query per hop, none for people whose ties are held already."""
         seen = {center}
+        if radius < 1:
+            return seen
         frontier = [center]
         for _ in range(radius):
             found: set[str] = set()
@@ -376,16 +408,7 @@ class Neo4jStore:
             seen.update(frontier)
             if not frontier:
                 break
-        if len(seen) == 1:
-            return []
-        ids = sorted(seen)
-        members = dict.fromkeys(ids, True)
-        views = []
-        for start in range(0, len(ids), BATCH):
-            views += self._keep(self._run("ego_ties", ids=ids[start:start + BATCH],
-                                          members=members))
-        self._ahead(seen)
-        return sorted(views, key=lambda v: v.tie.key)
+        return seen
 
     # --- lists ----------------------------------------------------------------------------------
 
