@@ -359,34 +359,33 @@ class Neo4jStore:
         people whose ties are held already), then every tie among its people: one
         ``ego_ties`` query per :data:`BATCH` people, the database keeping only the ties whose
         other end is in the ego network too."""
-        seen = self._ego_people(center, radius)
-        if len(seen) <= 1:
-            return []
-        ids = sorted(seen)
-        members = dict.fromkeys(ids, True)
-        views = []
-        for start in range(0, len(ids), BATCH):
-            views += self._keep(self._run("ego_ties", ids=ids[start:start + BATCH],
-                                          members=members))
-        self._ahead(seen)
+        views = self._keep(self._among_ego("ego_ties", center, radius))
         return sorted(views, key=lambda v: v.tie.key)
 
     def ego_neighbors(self, center: str, radius: int) -> dict[str, list[str]]:
         """The ego network as ids (:class:`~graphkit.store.base.EgoNeighbors`): its people
         found as :meth:`ego_ties` finds them, then who knows whom among them by
         ``ego_pairs``, which returns two ids a tie instead of the tie's properties."""
+        adjacency: dict[str, list[str]] = {}
+        for row in self._among_ego("ego_pairs", center, radius):
+            adjacency.setdefault(row["lo"], []).append(row["hi"])
+            adjacency.setdefault(row["hi"], []).append(row["lo"])
+        return {person: sorted(adjacency[person]) for person in sorted(adjacency)}
+
+    def _among_ego(self, query: str, center: str, radius: int) -> list[dict[str, Any]]:
+        """The rows of ``query`` (``ego_ties`` or ``ego_pairs``: one row per tie among the
+        ego network's people) for the ego network of ``center``, :data:`BATCH` people a
+        query; no query when nobody is within ``radius``."""
         seen = self._ego_people(center, radius)
         if len(seen) <= 1:
-            return {}
+            return []
         ids = sorted(seen)
         members = dict.fromkeys(ids, True)
-        adjacency: dict[str, list[str]] = {}
+        rows: list[dict[str, Any]] = []
         for start in range(0, len(ids), BATCH):
-            for row in self._run("ego_pairs", ids=ids[start:start + BATCH], members=members):
-                adjacency.setdefault(row["lo"], []).append(row["hi"])
-                adjacency.setdefault(row["hi"], []).append(row["lo"])
+            rows += self._run(query, ids=ids[start:start + BATCH], members=members)
         self._ahead(seen)
-        return {person: sorted(adjacency[person]) for person in sorted(adjacency)}
+        return rows
 
     def _ego_people(self, center: str, radius: int) -> set[str]:
         """Everyone within ``radius`` hops of ``center`` (``center`` included), breadth first:
